@@ -1,0 +1,1191 @@
+package dev.retort.engine;
+
+import dev.retort.engine.event.ConnectionListener;
+import dev.retort.engine.event.CursorEvent;
+import dev.retort.engine.event.ErrorEvent;
+import dev.retort.engine.event.ExecuteEvent;
+import dev.retort.engine.exc.ArgumentException;
+import dev.retort.engine.exc.DBAPIException;
+import dev.retort.engine.exc.InvalidRequestException;
+import dev.retort.engine.exc.PendingRollbackException;
+import dev.retort.engine.exc.ResourceClosedException;
+import dev.retort.engine.internal.Errors;
+import dev.retort.engine.internal.ManagedPool;
+import dev.retort.engine.internal.ParsedSql;
+import dev.retort.engine.spi.ExternalTransaction;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A checked-out database connection, SQLAlchemy 2.0's {@code Connection}. Not thread-safe.
+ *
+ * <p>Transactions follow SQLAlchemy 2.0: the first statement autobegins a transaction; {@link #commit()} and
+ * {@link #rollback()} end it (commit-as-you-go) and are no-ops without one; {@link #begin()} starts one explicitly and
+ * refuses when one is already begun; {@link #beginNested()} creates savepoints. A failed statement does not end the
+ * transaction by itself: the database decides (PostgreSQL aborts it, H2 and MariaDB do not). {@link #close()} rolls
+ * back whatever is open and returns the JDBC connection to the pool.
+ *
+ * <p>{@link #invalidate()} (or a disconnect error) discards the JDBC connection; inside a transaction the connection
+ * then raises {@link PendingRollbackException} until {@link #rollback()}, after which it reconnects on next use.
+ */
+public final class Connection implements AutoCloseable {
+
+    private final Engine engine;
+    private final Engine.Core core;
+    private final @Nullable ManagedPool pool;
+    private final @Nullable ExternalTransaction external;
+    private final @Nullable Connection branchOf;
+    private final boolean mock;
+    private java.sql.@Nullable Connection jdbc;
+    private boolean closed;
+    private boolean invalidated;
+    private boolean detached;
+    private ExecutionOptions options;
+    private @Nullable Transaction root;
+    private @Nullable ArrayList<NestedTransaction> nested;
+    private int savepointSeq;
+    private boolean autocommitMode;
+    private boolean jdbcAutoCommit;
+    private boolean initialAutoCommit;
+    private boolean stateDirty;
+    private @Nullable Map<String, Object> info;
+
+    /** A pooled connection. */
+    Connection(Engine engine) {
+        this.engine = engine;
+        this.core = engine.core;
+        this.pool = core.pool;
+        this.external = null;
+        this.branchOf = null;
+        this.mock = core.mockSink != null;
+        this.options = engine.getExecutionOptions();
+        if (!mock) {
+            connectJdbc();
+        }
+    }
+
+    /** A branch over a JDBC connection owned by an external transaction. */
+    Connection(Engine engine, java.sql.Connection jdbc, ExternalTransaction owner) {
+        this(engine, jdbc, owner, null);
+    }
+
+    private Connection(Engine engine, java.sql.Connection jdbc, ExternalTransaction owner,
+            @Nullable Connection branchOf) {
+        this.engine = engine;
+        this.core = engine.core;
+        this.pool = core.pool;
+        this.external = owner;
+        this.branchOf = branchOf;
+        this.mock = false;
+        this.jdbc = jdbc;
+        this.options = branchOf != null ? branchOf.options : engine.getExecutionOptions();
+        this.autocommitMode = branchOf != null && branchOf.autocommitMode;
+    }
+
+    /**
+     * A branch of this connection for a framework-managed transaction: same JDBC connection, {@code close()} leaves it
+     * open, {@code begin()} returns a sub-transaction whose commit does nothing and whose rollback marks {@code owner}
+     * rollback-only, {@code commit()}/{@code rollback()} are refused.
+     */
+    public Connection branch(ExternalTransaction owner) {
+        checkOpen();
+        java.sql.Connection c = jdbcForUse();
+        return new Connection(engine, c, owner, this);
+    }
+
+    // ================================================================= execution
+
+    /** Executes a statement without parameters. */
+    public Result execute(Executable statement) {
+        return executeClause(statement, Map.of(), ExecutionOptions.empty());
+    }
+
+    /** Executes a statement with one parameter set. */
+    public Result execute(Executable statement, Map<String, ?> parameters) {
+        return executeClause(statement, parameters, ExecutionOptions.empty());
+    }
+
+    /**
+     * Executes a statement once per parameter set, as one JDBC batch (executemany). {@link Result#rowCount()} is the
+     * batch total. An empty list executes once without parameters.
+     */
+    public Result execute(Executable statement, List<? extends Map<String, ?>> parameterSets) {
+        if (parameterSets.isEmpty()) {
+            return executeClause(statement, Map.of(), ExecutionOptions.empty());
+        }
+        if (parameterSets.size() == 1) {
+            return executeClause(statement, parameterSets.get(0), ExecutionOptions.empty());
+        }
+        return executeClause(statement, parameterSets, ExecutionOptions.empty());
+    }
+
+    /** Executes with one parameter set and per-call execution options (which take precedence over all others). */
+    public Result execute(Executable statement, Map<String, ?> parameters, ExecutionOptions executionOptions) {
+        if (executionOptions.isolationLevelName() != null) {
+            throw isolationOnStatement();
+        }
+        return executeClause(statement, parameters, executionOptions);
+    }
+
+    /** The first column of the first row, or {@code null}. */
+    public @Nullable Object scalar(Executable statement) {
+        return execute(statement).scalar();
+    }
+
+    /** The first column of the first row, or {@code null}. */
+    public @Nullable Object scalar(Executable statement, Map<String, ?> parameters) {
+        return execute(statement, parameters).scalar();
+    }
+
+    /** The first column of the first row converted to {@code type}, or {@code null}. */
+    public <T> @Nullable T scalar(Executable statement, Map<String, ?> parameters, Class<T> type) {
+        return execute(statement, parameters).scalar(type);
+    }
+
+    /** The first column of every row. */
+    public ScalarResult<Object> scalars(Executable statement) {
+        return execute(statement).scalars();
+    }
+
+    /** The first column of every row. */
+    public ScalarResult<Object> scalars(Executable statement, Map<String, ?> parameters) {
+        return execute(statement, parameters).scalars();
+    }
+
+    /**
+     * Runs SQL in the driver's own {@code ?} syntax with positional parameters; no parsing. Fires the cursor events
+     * but not {@code beforeExecute}/{@code afterExecute}.
+     */
+    public Result execDriverSql(String sql, Object... parameters) {
+        checkOpen();
+        ParsedSql parsed = parseDriverSql(sql, options);
+        return run(parsed, parameters, false, options, engine.listeners());
+    }
+
+    /** Runs driver SQL once per parameter row, as one JDBC batch. */
+    public Result execDriverSql(String sql, List<Object[]> parameterRows) {
+        checkOpen();
+        ParsedSql parsed = parseDriverSql(sql, options);
+        return run(parsed, parameterRows, true, options, engine.listeners());
+    }
+
+    private Result executeClause(Executable statement, Object parameters, ExecutionOptions callOptions) {
+        checkOpen();
+        ExecutionOptions opts = options.merge(statement.executionOptions()).merge(callOptions);
+        ConnectionListener[] ls = engine.listeners();
+        ExecuteEvent event = null;
+        if (ls.length > 0) {
+            event = new ExecuteEvent(this, statement, parameters, opts);
+            for (ConnectionListener l : ls) {
+                l.beforeExecute(event);
+            }
+            statement = event.statement();
+            parameters = event.parameters();
+        }
+        ParsedSql parsed = parse((TextClause) statement, opts);
+        Result result = run(parsed, parameters, parameters instanceof List, opts, ls);
+        if (event != null) {
+            for (ConnectionListener l : ls) {
+                l.afterExecute(event, result);
+            }
+        }
+        return result;
+    }
+
+    private ParsedSql parse(TextClause clause, ExecutionOptions opts) {
+        if (!opts.compiledCache() || core.queryCache.capacity() == 0) {
+            return ParsedSql.parseText(clause.text());
+        }
+        ParsedSql parsed = clause.cachedParse();
+        if (parsed == null) {
+            parsed = core.queryCache.get(clause.text(), ParsedSql::parseText);
+            clause.rememberParse(parsed);
+        }
+        return parsed;
+    }
+
+    private ParsedSql parseDriverSql(String sql, ExecutionOptions opts) {
+        if (!opts.compiledCache()) {
+            return ParsedSql.driverSql(sql);
+        }
+        return core.driverSqlCache.get(sql, ParsedSql::driverSql);
+    }
+
+    /**
+     * The execution core. {@code parameters} is a {@code Map} (named), {@code Object[]} (positional), or for a batch a
+     * {@code List} of either.
+     */
+    private Result run(ParsedSql parsed, Object parameters, boolean many, ExecutionOptions opts,
+            ConnectionListener[] ls) {
+        prepareForStatement();
+        String sql = parsed.jdbcSql();
+        String[] names = parsed.parameterNames();
+        CursorEvent event = null;
+        List<Object> positional = null;
+        List<List<Object>> batch = null;
+        if (ls.length > 0) {
+            batch = positionalBatch(parameters, many, names, sql);
+            positional = batch.isEmpty() ? List.of() : batch.get(0);
+            event = new CursorEvent(this, sql, positional, batch, many, opts, parsed.operation().tag());
+            for (ConnectionListener l : ls) {
+                l.beforeCursorExecute(event);
+            }
+            sql = event.sql();
+            batch = event.batch();
+        }
+        if (mock) {
+            core.mockSink.accept(sql);
+            return Result.empty(this, -1);
+        }
+        logStatement(sql, parameters, opts);
+        long start = event != null ? System.nanoTime() : 0L;
+        Statement st = null;
+        Result result;
+        java.sql.Connection c = jdbc;
+        try {
+            boolean insert = parsed.operation() == ParsedSql.Operation.INSERT && !many;
+            boolean hasRows;
+            if (opts.noParameters()) {
+                st = c.createStatement();
+                configure(st, opts);
+                hasRows = st.execute(sql);
+            } else {
+                PreparedStatement ps = insert ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+                        : c.prepareStatement(sql);
+                st = ps;
+                configure(ps, opts);
+                if (many) {
+                    if (batch != null) {
+                        for (List<Object> row : batch) {
+                            bindList(ps, row);
+                            ps.addBatch();
+                        }
+                    } else {
+                        for (Object row : (List<?>) parameters) {
+                            bind(ps, row, names, sql);
+                            ps.addBatch();
+                        }
+                    }
+                    int[] counts = ps.executeBatch();
+                    result = Result.forUpdate(this, total(counts), null, false);
+                    ps.close();
+                    st = null;
+                    return finish(result, event, start, ls, opts, parsed);
+                }
+                if (positional != null) {
+                    bindList(ps, event.parameters());
+                } else {
+                    bind(ps, parameters, names, sql);
+                }
+                hasRows = ps.execute();
+            }
+            if (hasRows) {
+                ResultSet rs = st.getResultSet();
+                result = Result.forRows(this, st, rs);
+                st = null;
+            } else {
+                long count = st.getUpdateCount();
+                Row key = insert && count == 1 ? Result.generatedKey(st) : null;
+                result = Result.forUpdate(this, count, key, parsed.operation() == ParsedSql.Operation.INSERT);
+                st.close();
+                st = null;
+            }
+        } catch (SQLException e) {
+            closeQuietly(st);
+            throw handleError(e, sql, parameters, ls);
+        } catch (RuntimeException e) {
+            closeQuietly(st);
+            throw e;
+        }
+        return finish(result, event, start, ls, opts, parsed);
+    }
+
+    private Result finish(Result result, @Nullable CursorEvent event, long start, ConnectionListener[] ls,
+            ExecutionOptions opts, ParsedSql parsed) {
+        if (event != null) {
+            event.completed(System.nanoTime() - start, result.returnsRows() ? -1 : result.rowCount());
+            for (ConnectionListener l : ls) {
+                l.afterCursorExecute(event);
+            }
+        }
+        if (opts.autocommit() && parsed.operation() != ParsedSql.Operation.SELECT && root != null && root.autobegun
+                && external == null) {
+            commit();
+        }
+        return result;
+    }
+
+    private void configure(Statement st, ExecutionOptions opts) throws SQLException {
+        int fetch = opts.fetchSize();
+        if (fetch > 0) {
+            core.dialect.configureStreaming(st, fetch);
+        }
+        int timeout = opts.timeoutSeconds();
+        if (timeout > 0) {
+            st.setQueryTimeout(timeout);
+        }
+    }
+
+    private static long total(int[] counts) {
+        long sum = 0;
+        for (int n : counts) {
+            if (n < 0) {
+                return -1;
+            }
+            sum += n;
+        }
+        return sum;
+    }
+
+    private void bind(PreparedStatement ps, Object parameters, String[] names, String sql) throws SQLException {
+        if (parameters instanceof Object[] positional) {
+            for (int i = 0; i < positional.length; i++) {
+                ps.setObject(i + 1, toJdbc(positional[i]));
+            }
+            return;
+        }
+        Map<?, ?> map = asMap(parameters);
+        for (int i = 0; i < names.length; i++) {
+            Object value = map.get(names[i]);
+            if (value == null && !map.containsKey(names[i])) {
+                throw missingParameter(names[i], sql);
+            }
+            ps.setObject(i + 1, toJdbc(value));
+        }
+    }
+
+    private static void bindList(PreparedStatement ps, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setObject(i + 1, toJdbc(values.get(i)));
+        }
+    }
+
+    private List<List<Object>> positionalBatch(Object parameters, boolean many, String[] names, String sql) {
+        if (!many) {
+            return List.of(positional(parameters, names, sql));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Object row : (List<?>) parameters) {
+            rows.add(positional(row, names, sql));
+        }
+        return rows;
+    }
+
+    private List<Object> positional(Object parameters, String[] names, String sql) {
+        if (parameters instanceof Object[] values) {
+            return Arrays.asList(values);
+        }
+        Map<?, ?> map = asMap(parameters);
+        List<Object> values = new ArrayList<>(names.length);
+        for (String name : names) {
+            Object value = map.get(name);
+            if (value == null && !map.containsKey(name)) {
+                throw missingParameter(name, sql);
+            }
+            values.add(value);
+        }
+        return values;
+    }
+
+    private static Map<?, ?> asMap(Object parameters) {
+        if (parameters instanceof Map<?, ?> map) {
+            return map;
+        }
+        if (parameters instanceof Row row) {
+            return row.asMap();
+        }
+        throw new ArgumentException("Parameters must be a Map<String, ?> (or a list of maps for executemany), not "
+                + parameters.getClass().getName());
+    }
+
+    private static @Nullable Object toJdbc(@Nullable Object value) {
+        return value instanceof Enum<?> e ? e.name() : value;
+    }
+
+    private ArgumentException missingParameter(String name, String sql) {
+        return new ArgumentException("A value is required for bind parameter '" + name + "'; pass it in the "
+                + "parameter map, e.g. Map.of(\"" + name + "\", value)\n[SQL: " + sql + "]");
+    }
+
+    private void logStatement(String sql, Object parameters, ExecutionOptions opts) {
+        boolean info = core.echo && Engine.LOG.isInfoEnabled();
+        if (!info && !Engine.LOG.isDebugEnabled()) {
+            return;
+        }
+        StringBuilder line = new StringBuilder();
+        if (core.loggingName != null) {
+            line.append('[').append(core.loggingName).append("] ");
+        }
+        if (opts.loggingToken() != null) {
+            line.append('[').append(opts.loggingToken()).append("] ");
+        }
+        line.append(sql);
+        if (core.hideParameters) {
+            line.append(" [SQL parameters hidden due to hideParameters=true]");
+        } else {
+            line.append(' ').append(parameters instanceof Object[] a ? Arrays.toString(a) : parameters);
+        }
+        if (info) {
+            Engine.LOG.info(line.toString());
+        } else {
+            Engine.LOG.debug(line.toString());
+        }
+    }
+
+    // ================================================================= errors
+
+    /**
+     * The one place driver errors are handled: classify (the dialect decides "disconnect"), run {@code handleError}
+     * listeners, invalidate on disconnect (and soft-invalidate the pool), and return the exception to throw. The
+     * transaction is not ended: SQLAlchemy 2.0 leaves that to the caller.
+     */
+    RuntimeException handleError(SQLException e, @Nullable String sql, @Nullable Object parameters,
+            ConnectionListener[] ls) {
+        boolean disconnect = core.dialect.isDisconnect(e);
+        Object shownParams = parameters instanceof Object[] a ? Arrays.asList(a) : parameters;
+        DBAPIException wrapped = Errors.wrap(e, sql, shownParams, core.hideParameters, disconnect);
+        RuntimeException toThrow = wrapped;
+        boolean invalidatePool = true;
+        if (ls.length > 0) {
+            ErrorEvent event = new ErrorEvent(this, wrapped, e, sql, shownParams, disconnect);
+            RuntimeException raised = null;
+            for (ConnectionListener l : ls) {
+                try {
+                    l.handleError(event);
+                } catch (RuntimeException listenerError) {
+                    raised = listenerError;
+                    break;
+                }
+            }
+            if (event.isDisconnect() != disconnect) {
+                disconnect = event.isDisconnect();
+                wrapped = Errors.wrap(e, sql, shownParams, core.hideParameters, disconnect);
+            }
+            invalidatePool = event.invalidatePoolOnDisconnect();
+            toThrow = raised != null ? raised : event.replacement() != null ? event.replacement() : wrapped;
+        }
+        if (disconnect && jdbc != null && !mock) {
+            if (branchOf != null) {
+                branchOf.invalidate(e);
+            } else if (external == null) {
+                invalidate(e);
+            }
+            if (invalidatePool && pool != null) {
+                pool.softInvalidateAll(e);
+            }
+        }
+        return toThrow;
+    }
+
+    private static void closeQuietly(@Nullable Statement st) {
+        if (st != null) {
+            try {
+                st.close();
+            } catch (SQLException e) {
+                Engine.LOG.warn("Error closing cursor", e);
+            }
+        }
+    }
+
+    // ================================================================= transactions
+
+    private void prepareForStatement() {
+        if (external != null) {
+            if (external.isRollbackOnly()) {
+                throw new PendingRollbackException("This " + external.owner() + "-managed transaction has been marked "
+                        + "rollback-only (a sub-transaction rolled back); " + external.owner() + " will roll it back "
+                        + "when the outer transaction ends. Leave the transactional method instead of running more SQL");
+            }
+            return;
+        }
+        if (root != null) {
+            if (!root.active || invalidated) {
+                throw pendingRollback();
+            }
+            return;
+        }
+        if (jdbc == null && !mock) {
+            reconnect();
+        }
+        beginRoot(new Transaction(this, true));
+    }
+
+    private PendingRollbackException pendingRollback() {
+        String what = nested != null && !nested.isEmpty() ? "invalid savepoint transaction" : "invalid transaction";
+        return new PendingRollbackException("Can't reconnect until " + what + " is rolled back.  Please rollback() "
+                + "fully before proceeding");
+    }
+
+    private void beginRoot(Transaction tx) {
+        root = tx;
+        for (ConnectionListener l : engine.listeners()) {
+            if (tx instanceof TwoPhaseTransaction twoPhase) {
+                l.beginTwoPhase(this, twoPhase.xid());
+            } else {
+                l.begin(this);
+            }
+        }
+        if (mock) {
+            return;
+        }
+        try {
+            if (!autocommitMode && jdbcAutoCommit) {
+                jdbc.setAutoCommit(false);
+                jdbcAutoCommit = false;
+            }
+            if (tx instanceof TwoPhaseTransaction twoPhase) {
+                core.dialect.beginTwoPhase(jdbc, twoPhase.xid());
+            }
+        } catch (SQLException e) {
+            root = null;
+            throw handleError(e, tx instanceof TwoPhaseTransaction ? "BEGIN TWO PHASE" : "BEGIN", null,
+                    engine.listeners());
+        }
+    }
+
+    /**
+     * Begins a transaction explicitly.
+     *
+     * @throws InvalidRequestException when a transaction is already begun (explicitly or by autobegin)
+     */
+    public Transaction begin() {
+        checkOpen();
+        if (external != null) {
+            return new JoinedTransaction(this, external);
+        }
+        if (root != null) {
+            throw new InvalidRequestException("This connection has already initialized a Transaction() object via "
+                    + "begin() or autobegin; can't call begin() here unless rollback() or commit() is called first.");
+        }
+        if (jdbc == null && !mock) {
+            reconnect();
+        }
+        Transaction tx = new Transaction(this, false);
+        beginRoot(tx);
+        return tx;
+    }
+
+    void joinedEnded(JoinedTransaction tx) {
+        // nothing to undo: the owner decides the outcome
+    }
+
+    /** Creates a savepoint; autobegins the enclosing transaction when there is none. */
+    public NestedTransaction beginNested() {
+        checkOpen();
+        prepareForStatement();
+        if (nested == null) {
+            nested = new ArrayList<>(2);
+        }
+        Connection counter = branchOf != null ? branchOf : this;
+        NestedTransaction sp = new NestedTransaction(this, "sa_savepoint_" + (++counter.savepointSeq));
+        for (ConnectionListener l : engine.listeners()) {
+            l.savepoint(this, sp.savepointName());
+        }
+        if (!mock) {
+            try {
+                sp.savepoint = jdbc.setSavepoint(sp.savepointName());
+            } catch (SQLException e) {
+                throw handleError(e, "SAVEPOINT " + sp.savepointName(), null, engine.listeners());
+            }
+        } else {
+            core.mockSink.accept("SAVEPOINT " + sp.savepointName());
+        }
+        nested.add(sp);
+        return sp;
+    }
+
+    /** Begins a two-phase transaction with a generated id. */
+    public TwoPhaseTransaction beginTwoPhase() {
+        return beginTwoPhase(core.dialect.createXid());
+    }
+
+    /**
+     * Begins a two-phase transaction.
+     *
+     * @throws InvalidRequestException when any transaction is in progress
+     */
+    public TwoPhaseTransaction beginTwoPhase(String xid) {
+        checkOpen();
+        if (root != null || external != null) {
+            throw new InvalidRequestException("Cannot start a two phase transaction when a transaction is already in "
+                    + "progress.");
+        }
+        if (!core.dialect.supportsTwoPhase()) {
+            throw new InvalidRequestException("The " + core.dialect.name() + " dialect does not support two-phase "
+                    + "transactions");
+        }
+        if (jdbc == null && !mock) {
+            reconnect();
+        }
+        TwoPhaseTransaction tx = new TwoPhaseTransaction(this, xid);
+        beginRoot(tx);
+        return tx;
+    }
+
+    /** Commits the current transaction, if any (commit-as-you-go). */
+    public void commit() {
+        checkOpen();
+        refuseIfExternal("commit()");
+        if (root != null) {
+            root.commit();
+        }
+    }
+
+    /** Rolls back the current transaction, if any, including every savepoint. */
+    public void rollback() {
+        checkOpen();
+        refuseIfExternal("rollback()");
+        if (root != null) {
+            root.rollback();
+        }
+    }
+
+    private void refuseIfExternal(String what) {
+        if (external != null) {
+            throw new InvalidRequestException("Can't call " + what + " on this connection: its transaction is owned "
+                    + "by " + external.owner() + ". Let the " + external.owner() + " transaction commit or roll back, or "
+                    + "use begin()/beginNested() for a sub-transaction");
+        }
+    }
+
+    void commitRoot(Transaction tx) {
+        if (!tx.attached) {
+            throw new InvalidRequestException("This transaction is inactive");
+        }
+        if (!tx.active || invalidated) {
+            tx.active = false;
+            throw pendingRollback();
+        }
+        ConnectionListener[] ls = engine.listeners();
+        TwoPhaseTransaction twoPhase = tx instanceof TwoPhaseTransaction t ? t : null;
+        for (ConnectionListener l : ls) {
+            if (twoPhase != null) {
+                l.commitTwoPhase(this, twoPhase.xid(), twoPhase.prepared);
+            } else {
+                l.commit(this);
+            }
+        }
+        if (!mock) {
+            try {
+                if (twoPhase != null) {
+                    core.dialect.commitTwoPhase(jdbc, twoPhase.xid(), twoPhase.prepared);
+                } else if (!autocommitMode) {
+                    jdbc.commit();
+                }
+            } catch (SQLException e) {
+                tx.active = false;
+                throw handleError(e, twoPhase != null ? "COMMIT TWO PHASE " + twoPhase.xid() : "COMMIT", null, ls);
+            }
+        }
+        endRoot(tx);
+    }
+
+    void rollbackRoot(Transaction tx) {
+        if (!tx.attached) {
+            Engine.LOG.warn("transaction already deassociated from connection");
+            return;
+        }
+        ConnectionListener[] ls = engine.listeners();
+        try {
+            if (jdbc != null && !invalidated && !closed) {
+                TwoPhaseTransaction twoPhase = tx instanceof TwoPhaseTransaction t ? t : null;
+                for (ConnectionListener l : ls) {
+                    if (twoPhase != null) {
+                        l.rollbackTwoPhase(this, twoPhase.xid(), twoPhase.prepared);
+                    } else {
+                        l.rollback(this);
+                    }
+                }
+                try {
+                    if (twoPhase != null) {
+                        core.dialect.rollbackTwoPhase(jdbc, twoPhase.xid(), twoPhase.prepared);
+                    } else if (!autocommitMode) {
+                        jdbc.rollback();
+                    }
+                } catch (SQLException e) {
+                    throw handleError(e, twoPhase != null ? "ROLLBACK TWO PHASE " + twoPhase.xid() : "ROLLBACK", null,
+                            ls);
+                }
+            } else if (mock) {
+                for (ConnectionListener l : ls) {
+                    l.rollback(this);
+                }
+            }
+        } finally {
+            endRoot(tx);
+        }
+    }
+
+    void prepareTwoPhase(TwoPhaseTransaction tx) {
+        if (!tx.isActive()) {
+            throw new InvalidRequestException("This transaction is inactive");
+        }
+        if (invalidated) {
+            throw pendingRollback();
+        }
+        for (ConnectionListener l : engine.listeners()) {
+            l.prepareTwoPhase(this, tx.xid());
+        }
+        try {
+            core.dialect.prepareTwoPhase(jdbc, tx.xid());
+            tx.prepared = true;
+        } catch (SQLException e) {
+            throw handleError(e, "PREPARE TWO PHASE " + tx.xid(), null, engine.listeners());
+        }
+    }
+
+    private void endRoot(Transaction tx) {
+        tx.active = false;
+        tx.attached = false;
+        if (nested != null) {
+            for (NestedTransaction sp : nested) {
+                sp.active = false;
+                sp.attached = false;
+            }
+            nested.clear();
+        }
+        if (root == tx) {
+            root = null;
+        }
+    }
+
+    void releaseSavepoint(NestedTransaction sp) {
+        if (!sp.attached) {
+            throw new InvalidRequestException("This nested transaction is inactive");
+        }
+        if (invalidated) {
+            throw pendingRollback();
+        }
+        ConnectionListener[] ls = engine.listeners();
+        for (ConnectionListener l : ls) {
+            l.releaseSavepoint(this, sp.savepointName());
+        }
+        try {
+            if (!mock) {
+                jdbc.releaseSavepoint(sp.savepoint);
+            }
+        } catch (SQLException e) {
+            throw handleError(e, "RELEASE SAVEPOINT " + sp.savepointName(), null, ls);
+        } finally {
+            popSavepoint(sp);
+        }
+    }
+
+    void rollbackSavepoint(NestedTransaction sp) {
+        if (!sp.attached) {
+            Engine.LOG.warn("nested transaction already deassociated from connection");
+            return;
+        }
+        if (invalidated || jdbc == null && !mock) {
+            popSavepoint(sp);
+            return;
+        }
+        ConnectionListener[] ls = engine.listeners();
+        for (ConnectionListener l : ls) {
+            l.rollbackSavepoint(this, sp.savepointName());
+        }
+        try {
+            if (!mock) {
+                jdbc.rollback(sp.savepoint);
+            }
+        } catch (SQLException e) {
+            throw handleError(e, "ROLLBACK TO SAVEPOINT " + sp.savepointName(), null, ls);
+        } finally {
+            popSavepoint(sp);
+        }
+    }
+
+    private void popSavepoint(NestedTransaction sp) {
+        int index = nested == null ? -1 : nested.indexOf(sp);
+        if (index >= 0) {
+            while (nested.size() > index) {
+                NestedTransaction ended = nested.remove(nested.size() - 1);
+                ended.active = false;
+                ended.attached = false;
+            }
+        }
+        sp.active = false;
+        sp.attached = false;
+    }
+
+    /** Whether a transaction is in progress (always true on a branch of a framework-managed transaction). */
+    public boolean inTransaction() {
+        return root != null || external != null;
+    }
+
+    /** Whether a savepoint is open. */
+    public boolean inNestedTransaction() {
+        return nested != null && !nested.isEmpty();
+    }
+
+    /** The root transaction, if one is begun. */
+    public Optional<Transaction> getTransaction() {
+        return Optional.ofNullable(root);
+    }
+
+    /** The innermost savepoint, if any. */
+    public Optional<NestedTransaction> getNestedTransaction() {
+        return nested == null || nested.isEmpty() ? Optional.empty() : Optional.of(nested.get(nested.size() - 1));
+    }
+
+    /** The ids of prepared two-phase transactions waiting to be committed or rolled back. */
+    public List<String> recoverTwoPhase() {
+        checkOpen();
+        try {
+            return core.dialect.recoverTwoPhase(jdbcForUse());
+        } catch (SQLException e) {
+            throw handleError(e, "RECOVER TWO PHASE", null, engine.listeners());
+        }
+    }
+
+    /** Commits a prepared transaction left over by this or another process. */
+    public void commitPrepared(String xid) {
+        checkOpen();
+        try {
+            core.dialect.commitTwoPhase(jdbcForUse(), xid, true);
+        } catch (SQLException e) {
+            throw handleError(e, "COMMIT PREPARED " + xid, null, engine.listeners());
+        }
+    }
+
+    /** Rolls back a prepared transaction left over by this or another process. */
+    public void rollbackPrepared(String xid) {
+        checkOpen();
+        try {
+            core.dialect.rollbackTwoPhase(jdbcForUse(), xid, true);
+        } catch (SQLException e) {
+            throw handleError(e, "ROLLBACK PREPARED " + xid, null, engine.listeners());
+        }
+    }
+
+    // ================================================================= options
+
+    /**
+     * Merges execution options into this connection's, in place, and returns this connection (SQLAlchemy 2.0).
+     * {@code isolation_level} and {@code readonly} are applied to the JDBC connection now and reset when it returns
+     * to the pool; changing them while a transaction is begun raises {@link InvalidRequestException}.
+     */
+    public Connection executionOptions(ExecutionOptions more) {
+        checkOpen();
+        String levelName = more.isolationLevelName();
+        if (levelName != null || more.readOnly() != null) {
+            String key = levelName != null ? "isolation_level" : "readonly";
+            if (root != null || external != null) {
+                throw new InvalidRequestException("This connection has already initialized a Transaction() object "
+                        + "via begin() or autobegin; " + key + " may not be altered unless rollback() or commit() is "
+                        + "called first.");
+            }
+            if (levelName != null) {
+                core.dialect.checkIsolationLevel(levelName);
+            }
+        }
+        for (ConnectionListener l : engine.listeners()) {
+            l.setConnectionExecutionOptions(this, more);
+        }
+        options = options.merge(more);
+        if (!mock) {
+            java.sql.Connection c = jdbcForUse();
+            try {
+                if (levelName != null) {
+                    applyIsolation(c, more.isolationLevel());
+                }
+                if (more.readOnly() != null) {
+                    c.setReadOnly(more.readOnly());
+                    stateDirty = true;
+                }
+            } catch (SQLException e) {
+                throw handleError(e, null, null, engine.listeners());
+            }
+        }
+        return this;
+    }
+
+    /** This connection's execution options (the engine's merged with its own). */
+    public ExecutionOptions getExecutionOptions() {
+        return options;
+    }
+
+    /** The isolation level the driver reports now; never {@code AUTOCOMMIT}. */
+    public IsolationLevel getIsolationLevel() {
+        checkOpen();
+        try {
+            IsolationLevel level = IsolationLevel.fromJdbc(jdbcForUse().getTransactionIsolation());
+            return level != null ? level : IsolationLevel.READ_COMMITTED;
+        } catch (SQLException e) {
+            throw handleError(e, null, null, engine.listeners());
+        }
+    }
+
+    /** The isolation level the engine's first connection had. */
+    public IsolationLevel defaultIsolationLevel() {
+        IsolationLevel level = core.defaultIsolation;
+        return level != null ? level : getIsolationLevel();
+    }
+
+    private void applyIsolation(java.sql.Connection c, @Nullable IsolationLevel level) throws SQLException {
+        if (level == null) {
+            return;
+        }
+        if (level == IsolationLevel.AUTOCOMMIT) {
+            if (!jdbcAutoCommit) {
+                c.setAutoCommit(true);
+                jdbcAutoCommit = true;
+            }
+            autocommitMode = true;
+        } else {
+            if (autocommitMode) {
+                autocommitMode = false;
+                if (jdbcAutoCommit) {
+                    c.setAutoCommit(false);
+                    jdbcAutoCommit = false;
+                }
+            }
+            c.setTransactionIsolation(level.jdbcLevel());
+        }
+        stateDirty = true;
+    }
+
+    // ================================================================= life cycle
+
+    private void connectJdbc() {
+        java.sql.Connection c;
+        try {
+            c = pool.checkout();
+        } catch (SQLException e) {
+            throw handleError(e, null, null, engine.listeners());
+        }
+        jdbc = c;
+        invalidated = false;
+        stateDirty = false;
+        info = null;
+        try {
+            if (core.defaultIsolation == null) {
+                core.defaultIsolation = IsolationLevel.fromJdbc(c.getTransactionIsolation());
+            }
+            initialAutoCommit = c.getAutoCommit();
+            jdbcAutoCommit = initialAutoCommit;
+            autocommitMode = core.poolIsolation == IsolationLevel.AUTOCOMMIT;
+            IsolationLevel level = options.isolationLevelName() != null ? options.isolationLevel() : null;
+            if (level != null && level != core.poolIsolation) {
+                applyIsolation(c, level);
+            }
+            if (options.readOnly() != null) {
+                c.setReadOnly(options.readOnly());
+                stateDirty = true;
+            }
+        } catch (SQLException e) {
+            RuntimeException error = handleError(e, null, null, engine.listeners());
+            releaseJdbc();
+            closed = true;
+            throw error;
+        }
+    }
+
+    private void reconnect() {
+        connectJdbc();
+    }
+
+    private java.sql.Connection jdbcForUse() {
+        if (jdbc == null) {
+            if (root != null) {
+                throw pendingRollback();
+            }
+            reconnect();
+        }
+        return jdbc;
+    }
+
+    /**
+     * Rolls back anything open and returns the JDBC connection to the pool (or closes it, if detached). Closing a
+     * branch of a framework-managed transaction leaves the transaction alone.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (external != null) {
+            closed = true;
+            jdbc = null;
+            return;
+        }
+        try {
+            if (root != null) {
+                root.rollback();
+            }
+        } catch (RuntimeException e) {
+            Engine.LOG.warn("Rollback on close failed; discarding the connection", e);
+            if (jdbc != null && !invalidated) {
+                invalidate(e);
+            }
+        } finally {
+            closed = true;
+            releaseJdbc();
+        }
+    }
+
+    private void releaseJdbc() {
+        java.sql.Connection c = jdbc;
+        jdbc = null;
+        if (c == null || mock) {
+            return;
+        }
+        if (detached) {
+            pool.closeDetached(c);
+            return;
+        }
+        try {
+            if (jdbcAutoCommit != initialAutoCommit) {
+                c.setAutoCommit(initialAutoCommit);
+            }
+            if (stateDirty) {
+                IsolationLevel level = core.poolIsolation != null ? core.poolIsolation : core.defaultIsolation;
+                if (level != null && level != IsolationLevel.AUTOCOMMIT) {
+                    c.setTransactionIsolation(level.jdbcLevel());
+                }
+                if (c.isReadOnly()) {
+                    c.setReadOnly(false);
+                }
+            }
+        } catch (SQLException e) {
+            pool.invalidate(c, e);
+            return;
+        }
+        pool.checkin(c);
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Invalidates the connection: the JDBC connection is closed and discarded. */
+    public void invalidate() {
+        invalidate(null);
+    }
+
+    /**
+     * Invalidates the connection because of {@code cause}. Outside a transaction the next statement reconnects;
+     * inside one the connection raises {@link PendingRollbackException} until {@link #rollback()}.
+     */
+    public void invalidate(@Nullable Throwable cause) {
+        if (closed) {
+            throw closedError();
+        }
+        if (invalidated) {
+            return;
+        }
+        if (external != null) {
+            throw new InvalidRequestException("Can't invalidate a connection whose transaction is owned by "
+                    + external.owner());
+        }
+        java.sql.Connection c = jdbc;
+        jdbc = null;
+        invalidated = true;
+        if (c != null && !mock) {
+            if (detached) {
+                pool.closeDetached(c);
+            } else {
+                pool.invalidate(c, cause);
+            }
+        }
+    }
+
+    /** Whether the connection was invalidated and has not reconnected yet. */
+    public boolean isInvalidated() {
+        return invalidated;
+    }
+
+    /**
+     * Detaches the JDBC connection from the pool: it keeps working, and {@link #close()} closes it for real instead of
+     * returning it.
+     */
+    public void detach() {
+        if (closed) {
+            throw closedError();
+        }
+        if (invalidated) {
+            throw new InvalidRequestException("Can't detach an invalidated Connection");
+        }
+        if (external != null) {
+            throw new InvalidRequestException("Can't detach a connection whose transaction is owned by "
+                    + external.owner());
+        }
+        if (!detached && !mock) {
+            pool.detach(jdbcForUse());
+            detached = true;
+        }
+    }
+
+    /**
+     * User data that travels with the pooled JDBC connection ({@code ConnectionRecord.info}): what one checkout puts
+     * here the next checkout of the same physical connection sees.
+     */
+    public Map<String, Object> info() {
+        if (info == null) {
+            if (branchOf != null) {
+                info = branchOf.info();
+            } else if (jdbc != null && pool != null && external == null) {
+                info = pool.record(jdbc).info();
+            } else {
+                return Collections.synchronizedMap(new HashMap<>());
+            }
+        }
+        return info;
+    }
+
+    /** The JDBC connection (a pool proxy). */
+    public java.sql.Connection jdbcConnection() {
+        checkOpen();
+        return jdbcForUse();
+    }
+
+    /** The engine this connection came from. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The dialect. */
+    public dev.retort.engine.dialect.Dialect dialect() {
+        return core.dialect;
+    }
+
+    /** Whether this is a branch of a transaction owned by a framework. */
+    public boolean isBranch() {
+        return external != null;
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw closedError();
+        }
+        if (core.closed) {
+            engine.checkOpen();
+        }
+    }
+
+    private static ResourceClosedException closedError() {
+        return new ResourceClosedException("This Connection is closed; get a new one with engine.connect()");
+    }
+
+    static ArgumentException isolationOnStatement() {
+        return new ArgumentException("'isolation_level' execution option may only be specified on "
+                + "Connection.executionOptions(), or per-engine using Engine.Builder.isolationLevel()");
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + core.dialect.name() + (closed ? ", closed" : invalidated ? ", invalidated" : "")
+                + (inTransaction() ? ", in transaction" : "") + "]";
+    }
+}

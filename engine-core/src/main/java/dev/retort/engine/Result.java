@@ -1,0 +1,308 @@
+package dev.retort.engine;
+
+import dev.retort.engine.exc.ResourceClosedException;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The result of executing a statement, SQLAlchemy's {@code CursorResult}. Rows are read from the JDBC cursor as they
+ * are fetched; nothing is buffered unless asked for. Exhausting the rows closes the JDBC {@code ResultSet} and
+ * {@code Statement} (later fetches return nothing); {@link #close()} closes them at once (later fetches raise
+ * {@link ResourceClosedException}). A DML result has no rows, only {@link #rowCount()}.
+ */
+public final class Result extends FetchResult<Row> {
+
+    private final Connection connection;
+    private @Nullable Statement statement;
+    private @Nullable ResultSet resultSet;
+    private ResultMetadata metadata;
+    private final boolean returnsRows;
+    private final long rowCount;
+    private final @Nullable Row insertedKey;
+    private final boolean insert;
+    private boolean exhausted;
+    private boolean hardClosed;
+    private int @Nullable [] projection;
+    private @Nullable Set<Row> seen;
+    private @Nullable Connection ownedConnection;
+
+    private Result(Connection connection, @Nullable Statement statement, @Nullable ResultSet resultSet,
+            ResultMetadata metadata, boolean returnsRows, long rowCount, @Nullable Row insertedKey, boolean insert) {
+        this.connection = connection;
+        this.statement = statement;
+        this.resultSet = resultSet;
+        this.metadata = metadata;
+        this.returnsRows = returnsRows;
+        this.rowCount = rowCount;
+        this.insertedKey = insertedKey;
+        this.insert = insert;
+        this.exhausted = !returnsRows;
+    }
+
+    static Result forRows(Connection connection, Statement statement, ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = md.getColumnLabel(i + 1);
+        }
+        return new Result(connection, statement, rs, new ResultMetadata(keys), true, -1, null, false);
+    }
+
+    static Result forUpdate(Connection connection, long rowCount, @Nullable Row insertedKey, boolean insert) {
+        return new Result(connection, null, null, new ResultMetadata(new String[0]), false, rowCount, insertedKey,
+                insert);
+    }
+
+    static Result empty(Connection connection, long rowCount) {
+        return forUpdate(connection, rowCount, null, false);
+    }
+
+    static @Nullable Row generatedKey(Statement st) throws SQLException {
+        try (ResultSet keys = st.getGeneratedKeys()) {
+            if (keys == null || !keys.next()) {
+                return null;
+            }
+            ResultSetMetaData md = keys.getMetaData();
+            int n = md.getColumnCount();
+            String[] labels = new String[n];
+            Object[] values = new Object[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = md.getColumnLabel(i + 1);
+                values[i] = keys.getObject(i + 1);
+            }
+            return new Row(new ResultMetadata(labels), values);
+        }
+    }
+
+    void closeConnectionWithResult(Connection owner) {
+        if (exhausted) {
+            owner.close();
+        } else {
+            ownedConnection = owner;
+        }
+    }
+
+    @Override
+    @Nullable Row nextRow() {
+        if (hardClosed) {
+            throw new ResourceClosedException("This result object is closed.");
+        }
+        if (!returnsRows) {
+            throw new ResourceClosedException("This result object does not return rows. It has been closed "
+                    + "automatically.");
+        }
+        if (exhausted) {
+            return null;
+        }
+        ResultSet rs = resultSet;
+        try {
+            while (rs.next()) {
+                int n = metadata.size();
+                Object[] values = new Object[n];
+                if (projection == null) {
+                    for (int i = 0; i < n; i++) {
+                        values[i] = rs.getObject(i + 1);
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        values[i] = rs.getObject(projection[i] + 1);
+                    }
+                }
+                Row row = new Row(metadata, values);
+                if (seen == null || seen.add(row)) {
+                    return row;
+                }
+            }
+        } catch (SQLException e) {
+            release();
+            throw connection.handleError(e, null, null, connection.engine().listeners());
+        }
+        release();
+        return null;
+    }
+
+    @Override
+    Row element(Row row) {
+        return row;
+    }
+
+    private void release() {
+        exhausted = true;
+        Statement st = statement;
+        statement = null;
+        resultSet = null;
+        if (st != null) {
+            try {
+                st.close();
+            } catch (SQLException e) {
+                Engine.LOG.warn("Error closing cursor", e);
+            }
+        }
+        Connection owned = ownedConnection;
+        ownedConnection = null;
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
+    /** Closes the cursor now; further fetches raise {@link ResourceClosedException}. */
+    @Override
+    public void close() {
+        if (!hardClosed) {
+            hardClosed = true;
+            release();
+        }
+    }
+
+    /** Whether the cursor is closed (exhausted or explicitly). */
+    public boolean isClosed() {
+        return exhausted || hardClosed;
+    }
+
+    /** The first column of the first row, or {@code null}; closes the result. */
+    public @Nullable Object scalar() {
+        try {
+            Row row = nextRow();
+            return row == null ? null : row.get(0);
+        } finally {
+            close();
+        }
+    }
+
+    /** The first column of the first row converted to {@code type}, or {@code null}; closes the result. */
+    public <T> @Nullable T scalar(Class<T> type) {
+        return dev.retort.engine.internal.Conversions.convert(scalar(), type);
+    }
+
+    /** The first column of exactly one row. */
+    public @Nullable Object scalarOne() {
+        return scalars().one();
+    }
+
+    /** The first column of at most one row. */
+    public Optional<Object> scalarOneOrNone() {
+        return scalars().oneOrNone();
+    }
+
+    /** The first column of every row. */
+    public ScalarResult<Object> scalars() {
+        return new ScalarResult<>(this, 0, null);
+    }
+
+    /** Column {@code index} (0-based) of every row. */
+    public ScalarResult<Object> scalars(int index) {
+        return new ScalarResult<>(this, index, null);
+    }
+
+    /** The first column of every row, converted to {@code type}. */
+    public <T> ScalarResult<T> scalars(Class<T> type) {
+        return new ScalarResult<>(this, 0, type);
+    }
+
+    /** Rows as {@code Map<String,Object>}. */
+    public MappingResult mappings() {
+        return new MappingResult(this);
+    }
+
+    /** Every remaining row mapped to a record or bean by column name. */
+    public <T> List<T> as(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Row row = nextRow(); row != null; row = nextRow()) {
+            out.add(row.as(type));
+        }
+        return out;
+    }
+
+    /** Fetch {@code rows} at a time from the database (sets the JDBC fetch size). */
+    public Result yieldPer(int rows) {
+        if (resultSet != null) {
+            try {
+                resultSet.setFetchSize(rows);
+            } catch (SQLException e) {
+                throw connection.handleError(e, null, null, connection.engine().listeners());
+            }
+        }
+        return this;
+    }
+
+    /** Drops duplicate rows from here on (by value equality). */
+    public Result unique() {
+        seen = new HashSet<>();
+        return this;
+    }
+
+    /** Keeps only these columns, in this order, for the rows fetched from here on. */
+    public Result columns(String... keys) {
+        int[] indexes = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            int local = metadata.indexOf(keys[i]);
+            indexes[i] = projection == null ? local : projection[local];
+        }
+        metadata = metadata.project(projectionIdentity(indexes));
+        projection = indexes;
+        return this;
+    }
+
+    private int[] projectionIdentity(int[] indexes) {
+        // metadata.project works on the current metadata's positions
+        int[] local = new int[indexes.length];
+        for (int i = 0; i < indexes.length; i++) {
+            local[i] = projection == null ? indexes[i] : indexOf(projection, indexes[i]);
+        }
+        return local;
+    }
+
+    private static int indexOf(int[] array, int value) {
+        for (int i = 0; i < array.length; i++) {
+            if (array[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The column labels. */
+    public List<String> keys() {
+        return List.of(metadata.keys());
+    }
+
+    /** Rows affected by DML (the batch total for executemany), or -1 for queries and unknown counts. */
+    public long rowCount() {
+        return rowCount;
+    }
+
+    /** Whether the statement returned rows. */
+    public boolean returnsRows() {
+        return returnsRows;
+    }
+
+    /** Whether the statement was an INSERT. */
+    public boolean isInsert() {
+        return insert;
+    }
+
+    /** The generated keys of a single-row INSERT, if the driver returned any. */
+    public Optional<Row> insertedPrimaryKey() {
+        return Optional.ofNullable(insertedKey);
+    }
+
+    /** The connection that produced this result. */
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public String toString() {
+        return returnsRows ? "Result[keys=" + keys() + (isClosed() ? ", closed" : "") + "]"
+                : "Result[rowCount=" + rowCount + "]";
+    }
+}

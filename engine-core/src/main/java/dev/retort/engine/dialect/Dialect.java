@@ -1,0 +1,177 @@
+package dev.retort.engine.dialect;
+
+import dev.retort.engine.EngineUrl;
+import dev.retort.engine.IsolationLevel;
+import dev.retort.engine.exc.ArgumentException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * What the engine needs to know about one kind of database: how to build its JDBC URL, which isolation levels it
+ * has, how it streams, how it runs two-phase commit and which errors mean the connection is gone. Implementations
+ * are stateless and shared. Register one with {@link DialectRegistry#register} or list it in
+ * {@code META-INF/services/dev.retort.engine.dialect.Dialect}.
+ */
+public interface Dialect {
+
+    /** The dialect name used in URLs, e.g. {@code postgresql}. */
+    String name();
+
+    /** The name of the default driver, e.g. {@code pgjdbc} (the part after {@code +} in a URL). */
+    String driverName();
+
+    /** The JDBC driver class, e.g. {@code org.postgresql.Driver}. */
+    String driverClassName();
+
+    /** Builds the JDBC URL from a SQLAlchemy-style URL. User and password are not part of it. */
+    String jdbcUrl(EngineUrl url);
+
+    /** The isolation levels this database accepts, including {@link IsolationLevel#AUTOCOMMIT}. */
+    default Set<IsolationLevel> isolationLevels() {
+        return Set.of(IsolationLevel.values());
+    }
+
+    /**
+     * Checks a level name and returns the level, raising {@link ArgumentException} listing the valid names when the
+     * database does not support it.
+     */
+    default IsolationLevel checkIsolationLevel(String name) {
+        IsolationLevel level = IsolationLevel.lookup(name);
+        if (level == null || !isolationLevels().contains(level)) {
+            throw new ArgumentException("Invalid value '" + name + "' for isolation_level. Valid isolation levels for '"
+                    + name() + "' are " + isolationLevels().stream().map(IsolationLevel::sqlName).sorted()
+                            .collect(Collectors.joining(", ")));
+        }
+        return level;
+    }
+
+    /** Whether {@code SAVEPOINT} is supported. */
+    default boolean supportsSavepoints() {
+        return true;
+    }
+
+    /** Whether two-phase transactions are supported. */
+    default boolean supportsTwoPhase() {
+        return false;
+    }
+
+    /**
+     * Whether the error means the connection is unusable. The default checks SQLState class {@code 08} and the JDBC
+     * connection-exception subclasses; dialects add their vendor states and codes.
+     */
+    default boolean isDisconnect(SQLException e) {
+        if (e instanceof SQLNonTransientConnectionException || e instanceof SQLRecoverableException
+                || e instanceof SQLTransientConnectionException) {
+            return true;
+        }
+        String state = e.getSQLState();
+        return state != null && state.startsWith("08");
+    }
+
+    /** Checks that the connection is alive; {@code false} when it is not. */
+    default boolean ping(Connection connection, int timeoutSeconds) {
+        try {
+            return connection.isValid(timeoutSeconds);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Sets the statement up to stream rows {@code fetchSize} at a time instead of reading them all. */
+    default void configureStreaming(Statement statement, int fetchSize) throws SQLException {
+        statement.setFetchSize(fetchSize);
+    }
+
+    /** Quotes an identifier for SQL. */
+    default String quoteIdentifier(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** How the database folds unquoted identifiers: {@code upper}, {@code lower} or {@code none}. */
+    default String identifierCase() {
+        return "upper";
+    }
+
+    /** The server's version string. */
+    default String serverVersion(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductVersion();
+    }
+
+    /** A fresh transaction id for {@code beginTwoPhase()} without one. */
+    default String createXid() {
+        return "retort_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Starts a two-phase transaction; the connection is already out of autocommit. */
+    default void beginTwoPhase(Connection connection, String xid) throws SQLException {
+        throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
+    }
+
+    /** Prepares (phase one) the two-phase transaction. */
+    default void prepareTwoPhase(Connection connection, String xid) throws SQLException {
+        throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
+    }
+
+    /** Commits the two-phase transaction, prepared or not. */
+    default void commitTwoPhase(Connection connection, String xid, boolean prepared) throws SQLException {
+        throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
+    }
+
+    /** Rolls the two-phase transaction back, prepared or not. */
+    default void rollbackTwoPhase(Connection connection, String xid, boolean prepared) throws SQLException {
+        throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
+    }
+
+    /** Lists the ids of transactions prepared and not yet finished. */
+    default List<String> recoverTwoPhase(Connection connection) throws SQLException {
+        throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
+    }
+
+    /** Runs SQL that returns nothing. */
+    static void run(Connection connection, String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /** Runs a query and collects the first column of every row as strings. */
+    static List<String> strings(Connection connection, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** Runs {@code sql} with JDBC autocommit on (statements that may not run inside a transaction block). */
+    static void runOutsideTransaction(Connection connection, String sql) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        if (!autoCommit) {
+            connection.setAutoCommit(true);
+        }
+        try {
+            run(connection, sql);
+        } finally {
+            if (!autoCommit) {
+                connection.setAutoCommit(false);
+            }
+        }
+    }
+
+    /** Quotes a string literal (for xids). */
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,121 @@
+package dev.retort.engine.dialect;
+
+import dev.retort.engine.EngineUrl;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * MariaDB through MariaDB Connector/J. Streaming uses a positive fetch size; two-phase commit uses {@code XA}.
+ * Disconnects include vendor codes 1927 (connection killed), 2006 (server gone away) and 2013 (lost connection).
+ */
+public class MariadbDialect implements Dialect {
+
+    private static final Set<Integer> DISCONNECT_CODES = Set.of(1927, 2006, 2013, 2055, 4031);
+
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    public String driverName() {
+        return "mariadbconnector";
+    }
+
+    @Override
+    public String driverClassName() {
+        return "org.mariadb.jdbc.Driver";
+    }
+
+    /** The JDBC sub-protocol, {@code mariadb}. */
+    protected String jdbcSubprotocol() {
+        return "mariadb";
+    }
+
+    @Override
+    public String jdbcUrl(EngineUrl url) {
+        StringBuilder sb = new StringBuilder("jdbc:").append(jdbcSubprotocol()).append("://")
+                .append(url.host() != null ? url.host() : "localhost");
+        if (url.port() != null) {
+            sb.append(':').append(url.port());
+        }
+        sb.append('/');
+        if (url.database() != null) {
+            sb.append(url.database());
+        }
+        char sep = '?';
+        for (Map.Entry<String, String> e : url.query().entrySet()) {
+            sb.append(sep).append(e.getKey()).append('=').append(e.getValue());
+            sep = '&';
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public boolean isDisconnect(SQLException e) {
+        return Dialect.super.isDisconnect(e) || DISCONNECT_CODES.contains(e.getErrorCode())
+                || "70100".equals(e.getSQLState());
+    }
+
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public String identifierCase() {
+        return "none";
+    }
+
+    @Override
+    public boolean supportsTwoPhase() {
+        return true;
+    }
+
+    @Override
+    public void beginTwoPhase(Connection connection, String xid) throws SQLException {
+        Dialect.run(connection, "XA START " + Dialect.literal(xid));
+    }
+
+    @Override
+    public void prepareTwoPhase(Connection connection, String xid) throws SQLException {
+        Dialect.run(connection, "XA END " + Dialect.literal(xid));
+        Dialect.run(connection, "XA PREPARE " + Dialect.literal(xid));
+    }
+
+    @Override
+    public void commitTwoPhase(Connection connection, String xid, boolean prepared) throws SQLException {
+        if (prepared) {
+            Dialect.run(connection, "XA COMMIT " + Dialect.literal(xid));
+        } else {
+            Dialect.run(connection, "XA END " + Dialect.literal(xid));
+            Dialect.run(connection, "XA COMMIT " + Dialect.literal(xid) + " ONE PHASE");
+        }
+    }
+
+    @Override
+    public void rollbackTwoPhase(Connection connection, String xid, boolean prepared) throws SQLException {
+        if (!prepared) {
+            Dialect.run(connection, "XA END " + Dialect.literal(xid));
+        }
+        Dialect.run(connection, "XA ROLLBACK " + Dialect.literal(xid));
+    }
+
+    @Override
+    public List<String> recoverTwoPhase(Connection connection) throws SQLException {
+        List<String> xids = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("XA RECOVER")) {
+            while (rs.next()) {
+                int gtridLength = rs.getInt("gtrid_length");
+                xids.add(rs.getString("data").substring(0, gtridLength));
+            }
+        }
+        return xids;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.retort.engine.dialect;
+
+import dev.retort.engine.EngineUrl;
+import dev.retort.engine.IsolationLevel;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PostgreSQL through pgjdbc. Streaming needs a transaction and a fetch size (the engine autobegins, so both hold);
+ * two-phase commit uses {@code PREPARE TRANSACTION} / {@code COMMIT PREPARED} and needs
+ * {@code max_prepared_transactions > 0} on the server.
+ */
+public class PostgresqlDialect implements Dialect {
+
+    private static final Set<String> DISCONNECT_STATES = Set.of("57P01", "57P02", "57P03");
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public String driverName() {
+        return "pgjdbc";
+    }
+
+    @Override
+    public String driverClassName() {
+        return "org.postgresql.Driver";
+    }
+
+    @Override
+    public String jdbcUrl(EngineUrl url) {
+        StringBuilder sb = new StringBuilder("jdbc:postgresql://")
+                .append(url.host() != null ? url.host() : "localhost");
+        if (url.port() != null) {
+            sb.append(':').append(url.port());
+        }
+        sb.append('/');
+        if (url.database() != null) {
+            sb.append(url.database());
+        }
+        char sep = '?';
+        for (Map.Entry<String, String> e : url.query().entrySet()) {
+            sb.append(sep).append(e.getKey()).append('=').append(e.getValue());
+            sep = '&';
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public Set<IsolationLevel> isolationLevels() {
+        return Set.of(IsolationLevel.values());
+    }
+
+    @Override
+    public boolean isDisconnect(SQLException e) {
+        return Dialect.super.isDisconnect(e) || (e.getSQLState() != null && DISCONNECT_STATES.contains(e.getSQLState()));
+    }
+
+    @Override
+    public String identifierCase() {
+        return "lower";
+    }
+
+    @Override
+    public boolean supportsTwoPhase() {
+        return true;
+    }
+
+    @Override
+    public void beginTwoPhase(Connection connection, String xid) {
+        // the transaction begins implicitly; PREPARE TRANSACTION names it
+    }
+
+    @Override
+    public void prepareTwoPhase(Connection connection, String xid) throws SQLException {
+        Dialect.run(connection, "PREPARE TRANSACTION " + Dialect.literal(xid));
+    }
+
+    @Override
+    public void commitTwoPhase(Connection connection, String xid, boolean prepared) throws SQLException {
+        if (prepared) {
+            Dialect.runOutsideTransaction(connection, "COMMIT PREPARED " + Dialect.literal(xid));
+        } else {
+            connection.commit();
+        }
+    }
+
+    @Override
+    public void rollbackTwoPhase(Connection connection, String xid, boolean prepared) throws SQLException {
+        if (prepared) {
+            Dialect.runOutsideTransaction(connection, "ROLLBACK PREPARED " + Dialect.literal(xid));
+        } else {
+            connection.rollback();
+        }
+    }
+
+    @Override
+    public List<String> recoverTwoPhase(Connection connection) throws SQLException {
+        return Dialect.strings(connection,
+                "SELECT gid FROM pg_prepared_xacts WHERE database = current_database() ORDER BY prepared");
+    }
+}

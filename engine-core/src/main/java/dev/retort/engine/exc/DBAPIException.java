@@ -1,0 +1,49 @@
+package dev.retort.engine.exc;
+
+import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Wraps an {@link SQLException} raised by the JDBC driver (SQLAlchemy's {@code DBAPIError}). The subclass is
+ * chosen from the SQLState class; {@link #orig()} is the driver's exception and also the cause.
+ */
+public class DBAPIException extends StatementException {
+    private static final long serialVersionUID = 1L;
+
+    private final boolean connectionInvalidated;
+
+    /**
+     * Creates the exception.
+     *
+     * @param statement the SQL being executed, if any
+     * @param parameters its parameters
+     * @param hideParameters whether the parameters must be kept out of the message
+     * @param orig the driver's exception
+     * @param connectionInvalidated whether the connection was invalidated because of this error
+     */
+    public DBAPIException(@Nullable String statement, @Nullable Object parameters, boolean hideParameters,
+            SQLException orig, boolean connectionInvalidated) {
+        super(describe(orig), statement, parameters, hideParameters, orig);
+        this.connectionInvalidated = connectionInvalidated;
+    }
+
+    /** The driver's exception. */
+    public SQLException orig() {
+        return (SQLException) getCause();
+    }
+
+    /** Whether the error was a disconnect and the connection was invalidated because of it. */
+    public boolean connectionInvalidated() {
+        return connectionInvalidated;
+    }
+
+    private static String describe(SQLException orig) {
+        String text;
+        try {
+            text = String.valueOf(orig.getMessage());
+        } catch (RuntimeException e) {
+            text = "Error in getMessage() of driver-generated exception: " + e;
+        }
+        return "(" + orig.getClass().getName() + ") " + text;
+    }
+}

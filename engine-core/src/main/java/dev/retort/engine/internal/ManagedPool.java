@@ -1,0 +1,285 @@
+package dev.retort.engine.internal;
+
+import dev.retort.engine.dialect.Dialect;
+import dev.retort.engine.event.ConnectionRecord;
+import dev.retort.engine.event.PoolListener;
+import dev.retort.engine.exc.PoolTimeoutException;
+import dev.retort.engine.pool.Pool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine side of a pool: check-out and check-in around the underlying {@link DataSource}, pool events,
+ * pre-ping, recycle and invalidation. Subclasses say how physical connections are obtained and discarded.
+ */
+public abstract class ManagedPool implements Pool {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.retort.engine.pool");
+    private static final PoolListener[] NO_LISTENERS = new PoolListener[0];
+    private static final int MAX_CHECKOUT_ATTEMPTS = 3;
+
+    /** Pool settings shared by every implementation. */
+    public record Settings(int poolSize, int maxOverflow, Duration timeout, @Nullable Duration recycle,
+            boolean prePing, int pingTimeoutSeconds) {
+    }
+
+    protected final Settings settings;
+    protected final Dialect dialect;
+    private final Map<Connection, ConnectionRecord> records = Collections.synchronizedMap(new WeakHashMap<>());
+    private final AtomicInteger checkedOut = new AtomicInteger();
+    private volatile PoolListener[] listeners = NO_LISTENERS;
+    private volatile boolean firstConnectDone;
+
+    protected ManagedPool(Settings settings, Dialect dialect) {
+        this.settings = settings;
+        this.dialect = dialect;
+    }
+
+    /** Obtains a connection from the underlying source. */
+    protected abstract Connection acquire() throws SQLException;
+
+    /** Returns a healthy connection to the underlying source. */
+    protected abstract void release(Connection connection) throws SQLException;
+
+    /** Closes a connection for good and removes it from the pool. */
+    protected abstract void evict(Connection connection);
+
+    /** Marks every pooled connection to be replaced (idle ones now, busy ones when returned). */
+    protected abstract void evictAll();
+
+    /** Closes the idle connections; a fresh pool starts lazily. */
+    protected abstract void closeSource();
+
+    /** A {@link DataSource} with a stable identity over the pool (for frameworks such as Spring). */
+    public abstract DataSource dataSource();
+
+    /** Adds a listener. */
+    public synchronized void addListener(PoolListener listener) {
+        PoolListener[] copy = Arrays.copyOf(listeners, listeners.length + 1);
+        copy[copy.length - 1] = listener;
+        listeners = copy;
+    }
+
+    /** Removes a listener. */
+    public synchronized void removeListener(PoolListener listener) {
+        List<PoolListener> list = new ArrayList<>(Arrays.asList(listeners));
+        list.remove(listener);
+        listeners = list.toArray(NO_LISTENERS);
+    }
+
+    /**
+     * Checks a connection out: pre-ping and recycle replace stale connections without the caller seeing an error.
+     */
+    public final Connection checkout() throws SQLException {
+        for (int attempt = 1;; attempt++) {
+            Connection connection = acquireOrTimeout();
+            checkedOut.incrementAndGet();
+            PoolListener[] ls = listeners;
+            boolean needRecord = ls.length > 0 || settings.recycle() != null;
+            ConnectionRecord record = needRecord ? record(connection, ls) : null;
+            String stale = null;
+            if (settings.recycle() != null && record != null
+                    && record.connectedAt().plus(settings.recycle()).isBefore(Instant.now())) {
+                stale = "older than poolRecycle " + settings.recycle();
+            } else if (settings.prePing() && !dialect.ping(connection, settings.pingTimeoutSeconds())) {
+                stale = "pre-ping failed";
+            }
+            if (stale == null || attempt >= MAX_CHECKOUT_ATTEMPTS) {
+                for (PoolListener l : ls) {
+                    l.checkout(physical(connection), record);
+                }
+                return connection;
+            }
+            LOG.info("Replacing pooled connection: {}", stale);
+            invalidate(connection, null);
+        }
+    }
+
+    private Connection acquireOrTimeout() throws SQLException {
+        try {
+            return acquire();
+        } catch (java.sql.SQLTransientConnectionException e) {
+            if (e.getCause() == null && String.valueOf(e.getMessage()).contains("timed out")) {
+                throw new PoolTimeoutException("Pool limit of size " + settings.poolSize() + " overflow "
+                        + settings.maxOverflow() + " reached: " + checkedOut() + " connections checked out, "
+                        + "none became free within poolTimeout " + settings.timeout().toMillis() + " ms. Close "
+                        + "connections and results sooner (try-with-resources), or raise poolSize/maxOverflow "
+                        + "(retort.engine.pool.size / max-overflow) or poolTimeout", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Returns a connection to the pool (after the engine reset its transaction). */
+    public final void checkin(Connection connection) {
+        PoolListener[] ls = listeners;
+        if (ls.length > 0) {
+            Connection dbapi = physical(connection);
+            ConnectionRecord record = record(connection, ls);
+            for (PoolListener l : ls) {
+                l.reset(dbapi, record);
+            }
+            for (PoolListener l : ls) {
+                l.checkin(dbapi, record);
+            }
+        }
+        checkedOut.decrementAndGet();
+        try {
+            release(connection);
+        } catch (SQLException e) {
+            LOG.warn("Error returning connection to the pool; discarding it", e);
+            evict(connection);
+        }
+    }
+
+    /** Closes and discards a checked-out connection. */
+    public final void invalidate(Connection connection, @Nullable Throwable cause) {
+        PoolListener[] ls = listeners;
+        Connection dbapi = ls.length > 0 ? physical(connection) : connection;
+        ConnectionRecord record = ls.length > 0 ? record(connection, ls) : null;
+        for (PoolListener l : ls) {
+            l.invalidate(dbapi, record, cause);
+        }
+        for (PoolListener l : ls) {
+            l.close(dbapi, record);
+        }
+        records.remove(dbapi);
+        checkedOut.decrementAndGet();
+        evict(connection);
+    }
+
+    /** After a disconnect: every other pooled connection is replaced (soft invalidation). */
+    public final void softInvalidateAll(@Nullable Throwable cause) {
+        PoolListener[] ls = listeners;
+        if (ls.length > 0) {
+            List<Map.Entry<Connection, ConnectionRecord>> known;
+            synchronized (records) {
+                known = new ArrayList<>(records.entrySet());
+            }
+            for (Map.Entry<Connection, ConnectionRecord> e : known) {
+                for (PoolListener l : ls) {
+                    l.softInvalidate(e.getKey(), e.getValue(), cause);
+                }
+            }
+        }
+        evictAll();
+    }
+
+    /** A checked-out connection is being detached: it will be closed instead of returned. */
+    public final void detach(Connection connection) {
+        PoolListener[] ls = listeners;
+        if (ls.length > 0) {
+            Connection dbapi = physical(connection);
+            ConnectionRecord record = record(connection, ls);
+            for (PoolListener l : ls) {
+                l.detach(dbapi, record);
+            }
+        }
+        records.remove(physical(connection));
+    }
+
+    /** Closes a detached connection. */
+    public final void closeDetached(Connection connection) {
+        Connection dbapi = physical(connection);
+        checkedOut.decrementAndGet();
+        evict(connection);
+        for (PoolListener l : listeners) {
+            l.closeDetached(dbapi);
+        }
+    }
+
+    /** Closes idle connections; the pool restarts lazily, {@code firstConnect} fires again. */
+    public final void dispose() {
+        PoolListener[] ls = listeners;
+        List<Map.Entry<Connection, ConnectionRecord>> known;
+        synchronized (records) {
+            known = new ArrayList<>(records.entrySet());
+            records.clear();
+        }
+        for (Map.Entry<Connection, ConnectionRecord> e : known) {
+            for (PoolListener l : ls) {
+                l.close(e.getKey(), e.getValue());
+            }
+        }
+        firstConnectDone = false;
+        closeSource();
+    }
+
+    /** The record of a checked-out connection, created (firing {@code connect}) the first time it is seen. */
+    public final ConnectionRecord record(Connection connection) {
+        return record(connection, listeners);
+    }
+
+    private ConnectionRecord record(Connection connection, PoolListener[] ls) {
+        Connection dbapi = physical(connection);
+        ConnectionRecord record = records.get(dbapi);
+        if (record != null) {
+            return record;
+        }
+        record = new ConnectionRecord(Instant.now());
+        records.put(dbapi, record);
+        for (PoolListener l : ls) {
+            l.connect(dbapi, record);
+        }
+        if (!firstConnectDone) {
+            firstConnectDone = true;
+            for (PoolListener l : ls) {
+                l.firstConnect(dbapi, record);
+            }
+        }
+        return record;
+    }
+
+    /** The physical connection behind a pool proxy. */
+    protected Connection physical(Connection connection) {
+        try {
+            return connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
+        } catch (SQLException e) {
+            return connection;
+        }
+    }
+
+    @Override
+    public int size() {
+        return settings.poolSize();
+    }
+
+    @Override
+    public int maxSize() {
+        return settings.poolSize() + settings.maxOverflow();
+    }
+
+    @Override
+    public int checkedOut() {
+        return checkedOut.get();
+    }
+
+    @Override
+    public int overflow() {
+        return checkedIn() + checkedOut() - size();
+    }
+
+    @Override
+    public String status() {
+        return "Pool size: " + size() + "  Connections in pool: " + checkedIn() + " Current Overflow: " + overflow()
+                + " Current Checked out connections: " + checkedOut();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + status() + "]";
+    }
+}

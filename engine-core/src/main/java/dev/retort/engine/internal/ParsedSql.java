@@ -1,0 +1,116 @@
+package dev.retort.engine.internal;
+
+import java.util.List;
+
+/**
+ * The result of parsing textual SQL once: the JDBC form with {@code ?} placeholders, the parameter names in
+ * placeholder order, and the statement's operation (for metrics and generated keys). Immutable and cached.
+ *
+ * @param jdbcSql the SQL with {@code ?} placeholders
+ * @param parameterNames the name bound to each placeholder, in order (a name may repeat)
+ * @param operation the first keyword class of the statement
+ */
+public record ParsedSql(String jdbcSql, String[] parameterNames, Operation operation) {
+
+    /** The statement kinds the engine distinguishes. */
+    public enum Operation {
+        /** SELECT, WITH, VALUES, SHOW, TABLE, EXPLAIN. */
+        SELECT,
+        /** INSERT, MERGE, UPSERT, REPLACE. */
+        INSERT,
+        /** UPDATE. */
+        UPDATE,
+        /** DELETE, TRUNCATE. */
+        DELETE,
+        /** CREATE, DROP, ALTER, COMMENT, GRANT, REVOKE. */
+        DDL,
+        /** Anything else. */
+        OTHER;
+
+        private final String tag = name().toLowerCase(java.util.Locale.ROOT);
+
+        /** The lower-case tag value, e.g. {@code select}. */
+        public String tag() {
+            return tag;
+        }
+    }
+
+    /** Parses {@code :name} parameters. See {@link dev.retort.engine.Sql#text(String)} for the rules. */
+    public static ParsedSql parseText(String text) {
+        StringBuilder sql = new StringBuilder(text.length());
+        List<String> names = new java.util.ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < n && text.charAt(i + 1) == ':') {
+                sql.append(':');
+                i += 2;
+                continue;
+            }
+            if (c == ':') {
+                char prev = i > 0 ? text.charAt(i - 1) : ' ';
+                int end = i + 1;
+                while (end < n && isWordChar(text.charAt(end))) {
+                    end++;
+                }
+                if (end > i + 1 && prev != ':' && !isWordChar(prev)) { // ":name::int" binds name, then casts
+                    names.add(text.substring(i + 1, end));
+                    sql.append('?');
+                    i = end;
+                    continue;
+                }
+                if (i + 1 < n && text.charAt(i + 1) == ':') { // "::" cast: copy both colons
+                    sql.append("::");
+                    i += 2;
+                    continue;
+                }
+            }
+            sql.append(c);
+            i++;
+        }
+        return new ParsedSql(sql.toString(), names.toArray(String[]::new), operationOf(text));
+    }
+
+    /** SQL passed to the driver as is (no named parameters). */
+    public static ParsedSql driverSql(String sql) {
+        return new ParsedSql(sql, new String[0], operationOf(sql));
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** Classifies a statement by its first keyword, skipping whitespace, comments and parentheses. */
+    public static Operation operationOf(String sql) {
+        int n = sql.length();
+        int i = 0;
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || c == '(') {
+                i++;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int nl = sql.indexOf('\n', i);
+                i = nl < 0 ? n : nl + 1;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int close = sql.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+            } else {
+                break;
+            }
+        }
+        int start = i;
+        while (i < n && Character.isLetter(sql.charAt(i))) {
+            i++;
+        }
+        String word = sql.substring(start, i).toUpperCase(java.util.Locale.ROOT);
+        return switch (word) {
+            case "SELECT", "WITH", "VALUES", "SHOW", "TABLE", "EXPLAIN", "CALL" -> Operation.SELECT;
+            case "INSERT", "MERGE", "UPSERT", "REPLACE" -> Operation.INSERT;
+            case "UPDATE" -> Operation.UPDATE;
+            case "DELETE", "TRUNCATE" -> Operation.DELETE;
+            case "CREATE", "DROP", "ALTER", "COMMENT", "GRANT", "REVOKE", "RENAME" -> Operation.DDL;
+            default -> Operation.OTHER;
+        };
+    }
+}
