@@ -84,6 +84,10 @@ public final class Row {
         return values;
     }
 
+    ResultMetadata metadata() {
+        return metadata;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Row other && Arrays.equals(values, other.values);
