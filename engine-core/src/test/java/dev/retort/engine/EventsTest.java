@@ -1,0 +1,267 @@
+package dev.retort.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retort.engine.event.ConnectionListener;
+import dev.retort.engine.event.CursorEvent;
+import dev.retort.engine.event.ErrorEvent;
+import dev.retort.engine.event.ExecuteEvent;
+import dev.retort.engine.exc.DBAPIException;
+import dev.retort.engine.exc.ProgrammingException;
+import dev.retort.engine.testing.OnEachDatabase;
+import dev.retort.engine.testing.Recorder;
+import dev.retort.engine.testing.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Connection events (issue #4, SQLALCHEMY_SEMANTICS.md section 5). */
+class EventsTest {
+
+    private static final TextClause INSERT = Sql.text("INSERT INTO ev_t (id) VALUES (:id)");
+
+    private static Engine engine(TestDatabase db, ConnectionListener... listeners) {
+        Engine.Builder builder = db.builder();
+        for (ConnectionListener l : listeners) {
+            builder.listener(l);
+        }
+        Engine engine = builder.build();
+        try (Connection c = engine.connectDirect()) {
+            c.execDriverSql("DROP TABLE IF EXISTS ev_t");
+            c.execDriverSql("CREATE TABLE ev_t (id INT PRIMARY KEY, note VARCHAR(100))");
+            c.commit();
+        }
+        return engine;
+    }
+
+    @OnEachDatabase
+    void statementEventsFireInSqlalchemyOrder(TestDatabase db) {
+        Recorder r = new Recorder();
+        try (Engine engine = engine(db, r)) {
+            r.clear();
+            try (Connection c = engine.connect()) {
+                c.execute(INSERT, Map.of("id", 1));
+                c.commit();
+            }
+            assertThat(r.events).containsExactly("engineConnect", "beforeExecute", "begin", "beforeCursorExecute",
+                    "afterCursorExecute", "afterExecute", "commit");
+        }
+    }
+
+    @OnEachDatabase
+    void transactionalEventSequence(TestDatabase db) {
+        Recorder r = new Recorder();
+        try (Engine engine = engine(db, r); Connection c = engine.connect()) {
+            r.clear();
+            Transaction t = c.begin();
+            NestedTransaction sp1 = c.beginNested();
+            c.execute(INSERT, Map.of("id", 1));
+            sp1.rollback();
+            NestedTransaction sp2 = c.beginNested();
+            c.execute(INSERT, Map.of("id", 2));
+            sp2.commit();
+            t.rollback();
+            assertThat(r.events).containsExactly("begin", "savepoint:sa_savepoint_1", "beforeExecute",
+                    "beforeCursorExecute", "afterCursorExecute", "afterExecute", "rollbackSavepoint:sa_savepoint_1",
+                    "savepoint:sa_savepoint_2", "beforeExecute", "beforeCursorExecute", "afterCursorExecute",
+                    "afterExecute", "releaseSavepoint:sa_savepoint_2", "rollback");
+        }
+    }
+
+    @Test
+    void driverSqlSkipsStatementEventsButNotCursorEvents() {
+        Recorder r = new Recorder();
+        try (Engine engine = engine(TestDatabase.H2, r); Connection c = engine.connect()) {
+            r.clear();
+            c.execDriverSql("INSERT INTO ev_t (id) VALUES (?)", 1);
+            assertThat(r.events).containsExactly("begin", "beforeCursorExecute", "afterCursorExecute");
+        }
+    }
+
+    @Test
+    void executemanyIsOneCursorEventWithTheWholeBatch() {
+        List<CursorEvent> seen = new ArrayList<>();
+        ConnectionListener spy = new ConnectionListener() {
+            @Override
+            public void afterCursorExecute(CursorEvent e) {
+                seen.add(e);
+            }
+        };
+        try (Engine engine = engine(TestDatabase.H2, spy); Connection c = engine.connect()) {
+            seen.clear();
+            c.execute(INSERT, List.of(Map.of("id", 1), Map.of("id", 2), Map.of("id", 3)));
+            assertThat(seen).hasSize(1);
+            CursorEvent e = seen.get(0);
+            assertThat(e.executemany()).isTrue();
+            assertThat(e.batch()).containsExactly(List.of(1), List.of(2), List.of(3));
+            assertThat(e.rowCount()).isEqualTo(3);
+            assertThat(e.operation()).isEqualTo("insert");
+        }
+    }
+
+    @OnEachDatabase
+    void beforeCursorExecuteMayRewriteSqlAndParameters(TestDatabase db) {
+        ConnectionListener rewriter = new ConnectionListener() {
+            @Override
+            public void beforeCursorExecute(CursorEvent e) {
+                if (e.sql().startsWith("INSERT")) {
+                    e.setSql("/* app=ledger */ INSERT INTO ev_t (id, note) VALUES (?, 'rewritten')");
+                    e.setParameters(List.of(((Number) e.parameters().get(0)).intValue() * 10));
+                }
+            }
+        };
+        try (Engine engine = engine(db, rewriter); Connection c = engine.connect()) {
+            c.execute(INSERT, Map.of("id", 4));
+            Row row = c.execute(Sql.text("SELECT id, note FROM ev_t")).one();
+            assertThat(row.get(0, Integer.class)).isEqualTo(40);
+            assertThat(row.get(1)).isEqualTo("rewritten");
+        }
+    }
+
+    @Test
+    void beforeExecuteMayReplaceStatementAndParameters() {
+        List<Object> afterParams = new ArrayList<>();
+        ConnectionListener listener = new ConnectionListener() {
+            @Override
+            public void beforeExecute(ExecuteEvent e) {
+                e.setStatement(Sql.text("SELECT :q"));
+                e.setParameters(Map.of("q", "15"));
+            }
+
+            @Override
+            public void afterExecute(ExecuteEvent e, Result result) {
+                afterParams.add(e.parameters());
+            }
+        };
+        try (Engine engine = Engine.builder("h2:mem:ev2").listener(listener).build(); Connection c = engine.connect()) {
+            assertThat(c.scalar(Sql.text("SELECT 'original'"))).isEqualTo("15");
+            assertThat(afterParams).containsExactly(Map.of("q", "15"));
+        }
+    }
+
+    @Test
+    void timingRecipeIsAListener() {
+        List<Duration> timings = new ArrayList<>();
+        ConnectionListener timer = new ConnectionListener() {
+            @Override
+            public void beforeCursorExecute(CursorEvent e) {
+                e.context().put("start", System.nanoTime());
+                e.info().merge("statements", 1, (a, b) -> (Integer) a + (Integer) b);
+            }
+
+            @Override
+            public void afterCursorExecute(CursorEvent e) {
+                long start = (Long) e.context().get("start");
+                timings.add(Duration.ofNanos(System.nanoTime() - start));
+                assertThat(e.elapsed()).isNotNull().isLessThanOrEqualTo(timings.get(timings.size() - 1));
+            }
+        };
+        try (Engine engine = Engine.builder("h2:mem:ev3").listener(timer).build(); Connection c = engine.connect()) {
+            c.execute(Sql.text("SELECT 1"));
+            c.execute(Sql.text("SELECT 2"));
+            assertThat(timings).hasSize(2).allSatisfy(d -> assertThat(d).isPositive());
+            assertThat(c.info()).containsEntry("statements", 2);
+        }
+    }
+
+    @OnEachDatabase
+    void handleErrorSeesTheFailureAndMayReplaceIt(TestDatabase db) {
+        List<ErrorEvent> errors = new ArrayList<>();
+        ConnectionListener handler = new ConnectionListener() {
+            @Override
+            public void handleError(ErrorEvent e) {
+                errors.add(e);
+                if (e.sql() != null && e.sql().contains("replace_me")) {
+                    e.replaceWith(new IllegalStateException("replaced: " + e.exception().getClass().getSimpleName()));
+                }
+            }
+        };
+        try (Engine engine = engine(db, handler); Connection c = engine.connect()) {
+            assertThatThrownBy(() -> c.execute(Sql.text("SELECT * FROM no_such_table WHERE x = :x"), Map.of("x", 7)))
+                    .isInstanceOf(ProgrammingException.class).hasMessageContaining("no_such_table");
+            ErrorEvent e = errors.get(0);
+            assertThat((Object) e.original()).isNotNull().isSameAs(((DBAPIException) e.exception()).orig());
+            assertThat(e.sql()).isEqualTo("SELECT * FROM no_such_table WHERE x = ?");
+            assertThat(e.parameters()).isEqualTo(Map.of("x", 7));
+            assertThat(e.isDisconnect()).isFalse();
+            c.rollback();
+            assertThatThrownBy(() -> c.execute(Sql.text("SELECT replace_me FROM no_such_table")))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("replaced: ProgrammingException");
+        }
+    }
+
+    @Test
+    void handleErrorMayDeclareADisconnect() {
+        ConnectionListener handler = new ConnectionListener() {
+            @Override
+            public void handleError(ErrorEvent e) {
+                e.setDisconnect(true);
+            }
+        };
+        try (Engine engine = Engine.builder("h2:mem:ev4").listener(handler).build(); Connection c = engine.connect()) {
+            assertThatThrownBy(() -> c.execute(Sql.text("SELECT * FROM missing")))
+                    .isInstanceOfSatisfying(DBAPIException.class, e -> assertThat(e.connectionInvalidated()).isTrue());
+            assertThat(c.isInvalidated()).isTrue();
+            c.rollback();
+            assertThat(c.scalar(Sql.text("SELECT 1"))).isEqualTo(1);
+            assertThat(c.isInvalidated()).isFalse();
+        }
+    }
+
+    @Test
+    void optionEngineListenersFireFirstAndListenersCanBeRemoved() {
+        List<String> order = new ArrayList<>();
+        ConnectionListener l1 = named(order, "l1");
+        ConnectionListener l2 = named(order, "l2");
+        ConnectionListener l3 = named(order, "l3");
+        try (Engine engine = Engine.builder("h2:mem:ev5").listener(l1).build()) {
+            Engine optionEngine = engine.executionOptions(ExecutionOptions.empty().with("foo", "bar"));
+            optionEngine.addListener(l3);
+            engine.addListener(l2);
+            engine.scalar(Sql.text("SELECT 1"));
+            assertThat(order).containsExactly("l1", "l2");
+            order.clear();
+            optionEngine.scalar(Sql.text("SELECT 1"));
+            assertThat(order).containsExactly("l3", "l1", "l2");
+            order.clear();
+            engine.removeListener(l1);
+            optionEngine.removeListener(l3);
+            optionEngine.scalar(Sql.text("SELECT 1"));
+            assertThat(order).containsExactly("l2");
+        }
+    }
+
+    @Test
+    void listenerAddedAfterConnectStillFires() {
+        Recorder r = new Recorder();
+        try (Engine engine = Engine.create("h2:mem:ev6"); Connection c = engine.connect()) {
+            engine.addListener(r);
+            c.execute(Sql.text("SELECT 1"));
+            assertThat(r.events).contains("beforeExecute", "afterExecute");
+        }
+    }
+
+    @Test
+    void disposeFiresEngineDisposedEachTimeAndTheEngineKeepsWorking() {
+        Recorder r = new Recorder();
+        try (Engine engine = Engine.builder("h2:mem:ev7").listener(r).build()) {
+            engine.scalar(Sql.text("SELECT 1"));
+            engine.dispose();
+            engine.dispose();
+            assertThat(r.events.stream().filter("engineDisposed"::equals)).hasSize(2);
+            assertThat(engine.scalar(Sql.text("SELECT 2"))).isEqualTo(2);
+        }
+    }
+
+    private static ConnectionListener named(List<String> order, String name) {
+        return new ConnectionListener() {
+            @Override
+            public void beforeExecute(ExecuteEvent e) {
+                order.add(name);
+            }
+        };
+    }
+}
