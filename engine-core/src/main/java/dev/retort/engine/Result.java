@@ -33,6 +33,7 @@ public final class Result extends FetchResult<Row> {
     private int @Nullable [] projection;
     private @Nullable Set<Row> seen;
     private @Nullable Connection ownedConnection;
+    private long fetched;
 
     private Result(Connection connection, @Nullable Statement statement, @Nullable ResultSet resultSet,
             ResultMetadata metadata, boolean returnsRows, long rowCount, @Nullable Row insertedKey, boolean insert) {
@@ -118,6 +119,7 @@ public final class Result extends FetchResult<Row> {
                     }
                 }
                 Row row = new Row(metadata, values);
+                fetched++;
                 if (seen == null || seen.add(row)) {
                     return row;
                 }
@@ -136,6 +138,7 @@ public final class Result extends FetchResult<Row> {
     }
 
     private void release() {
+        boolean wasOpen = statement != null;
         exhausted = true;
         Statement st = statement;
         statement = null;
@@ -145,6 +148,11 @@ public final class Result extends FetchResult<Row> {
                 st.close();
             } catch (SQLException e) {
                 Engine.LOG.warn("Error closing cursor", e);
+            }
+        }
+        if (wasOpen) {
+            for (dev.retort.engine.event.ConnectionListener l : connection.engine().listeners()) {
+                l.resultClosed(this, fetched);
             }
         }
         Connection owned = ownedConnection;

@@ -256,6 +256,26 @@ class EventsTest {
         }
     }
 
+    @Test
+    void resultClosedReportsTheRowsFetched() {
+        List<Long> fetched = new ArrayList<>();
+        ConnectionListener counter = new ConnectionListener() {
+            @Override
+            public void resultClosed(Result result, long rowsFetched) {
+                fetched.add(rowsFetched);
+            }
+        };
+        try (Engine engine = Engine.builder("h2:mem:ev8").listener(counter).build(); Connection c = engine.connect()) {
+            c.execute(Sql.text("SELECT X FROM SYSTEM_RANGE(1, 7)")).all();
+            c.execute(Sql.text("SELECT X FROM SYSTEM_RANGE(1, 7)")).fetchMany(2);
+            Result partial = c.execute(Sql.text("SELECT X FROM SYSTEM_RANGE(1, 7)"));
+            partial.fetchMany(3);
+            partial.close();
+            c.execute(Sql.text("VALUES 1"));
+            assertThat(fetched).containsExactly(7L, 3L);
+        }
+    }
+
     private static ConnectionListener named(List<String> order, String name) {
         return new ConnectionListener() {
             @Override

@@ -108,6 +108,22 @@ class PoolTest {
     }
 
     @Test
+    void checkoutWaitIsReportedAfterEachCheckout() {
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        PoolListener timer = new PoolListener() {
+            @Override
+            public void checkoutWait(java.sql.Connection dbapi, Duration wait) {
+                waits.add(wait);
+            }
+        };
+        try (Engine engine = engine("pool0", timer)) {
+            engine.scalar(Sql.text("SELECT 1"));
+            engine.scalar(Sql.text("SELECT 1"));
+            assertThat(waits).hasSize(2).allSatisfy(d -> assertThat(d).isPositive());
+        }
+    }
+
+    @Test
     void infoTravelsWithThePhysicalConnection() {
         try (Engine engine = Engine.builder("h2:mem:pool2").poolSize(1).maxOverflow(0).build()) {
             try (Connection c = engine.connect()) {

@@ -34,6 +34,13 @@ public interface ConnectionListener {
     default void afterCursorExecute(CursorEvent e) {
     }
 
+    /**
+     * A result that returns rows was exhausted or closed after {@code rowsFetched} rows were read from it (for a rows
+     * fetched metric).
+     */
+    default void resultClosed(Result result, long rowsFetched) {
+    }
+
     /** A statement failed; the listener may replace the exception or change the disconnect decision. */
     default void handleError(ErrorEvent e) {
     }

@@ -21,6 +21,13 @@ public interface PoolListener {
     default void checkout(Connection dbapi, ConnectionRecord record) {
     }
 
+    /**
+     * How long the checkout that just happened waited for the pool (for a checkout timer). Fires after
+     * {@link #checkout}; only measured when a pool listener is registered.
+     */
+    default void checkoutWait(Connection dbapi, java.time.Duration wait) {
+    }
+
     /** A connection went back to the pool. */
     default void checkin(Connection dbapi, ConnectionRecord record) {
     }

@@ -85,9 +85,11 @@ public abstract class ManagedPool implements Pool {
      */
     public final Connection checkout() throws SQLException {
         for (int attempt = 1;; attempt++) {
-            Connection connection = acquireOrTimeout();
-            checkedOut.incrementAndGet();
             PoolListener[] ls = listeners;
+            long start = ls.length > 0 ? System.nanoTime() : 0L;
+            Connection connection = acquireOrTimeout();
+            long waited = ls.length > 0 ? System.nanoTime() - start : 0L;
+            checkedOut.incrementAndGet();
             boolean needRecord = ls.length > 0 || settings.recycle() != null;
             ConnectionRecord record = needRecord ? record(connection, ls) : null;
             String stale = null;
@@ -98,8 +100,15 @@ public abstract class ManagedPool implements Pool {
                 stale = "pre-ping failed";
             }
             if (stale == null || attempt >= MAX_CHECKOUT_ATTEMPTS) {
+                Connection dbapi = ls.length > 0 ? physical(connection) : connection;
                 for (PoolListener l : ls) {
-                    l.checkout(physical(connection), record);
+                    l.checkout(dbapi, record);
+                }
+                if (ls.length > 0) {
+                    java.time.Duration wait = java.time.Duration.ofNanos(waited);
+                    for (PoolListener l : ls) {
+                        l.checkoutWait(dbapi, wait);
+                    }
                 }
                 return connection;
             }
