@@ -59,6 +59,7 @@ public final class Connection implements AutoCloseable {
     private boolean initialAutoCommit;
     private boolean stateDirty;
     private @Nullable Map<String, Object> info;
+    private dev.retort.engine.internal.LeakDetector.@Nullable Tracked leak;
 
     /** A pooled connection. */
     Connection(Engine engine) {
@@ -71,6 +72,12 @@ public final class Connection implements AutoCloseable {
         this.options = engine.getExecutionOptions();
         if (!mock) {
             connectJdbc();
+            if (core.leakDetection) {
+                leak = dev.retort.engine.internal.LeakDetector.track(this, "Connection");
+                java.sql.Connection c = jdbc;
+                ManagedPool p = pool;
+                leak.onLeak(() -> p.invalidate(c, null));
+            }
         }
     }
 
@@ -1030,6 +1037,9 @@ public final class Connection implements AutoCloseable {
             }
         } finally {
             closed = true;
+            if (leak != null) {
+                leak.closed();
+            }
             releaseJdbc();
         }
     }

@@ -59,6 +59,7 @@ public final class Engine implements AutoCloseable {
         final @Nullable String loggingName;
         final @Nullable IsolationLevel poolIsolation;
         final @Nullable Consumer<String> mockSink;
+        boolean leakDetection;
         volatile @Nullable IsolationLevel defaultIsolation;
         volatile boolean closed;
 
@@ -493,6 +494,7 @@ public final class Engine implements AutoCloseable {
         private final List<PoolListener> poolListeners = new ArrayList<>();
         private final Map<String, String> connectArgs = new LinkedHashMap<>();
         private @Nullable Consumer<HikariConfig> hikariCustomizer;
+        private boolean leakDetection;
 
         private Builder(@Nullable EngineUrl url, @Nullable DataSource dataSource) {
             this.url = url;
@@ -607,6 +609,15 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Report connections garbage-collected without {@code close()}, with where they were opened, and return their
+         * JDBC connection to the pool. Costs a stack trace per checkout: for development and tests.
+         */
+        public Builder leakDetection(boolean enabled) {
+            this.leakDetection = enabled;
+            return this;
+        }
+
         /** Adjusts the HikariCP configuration the engine builds (QUEUE pools from a URL only). */
         public Builder hikari(Consumer<HikariConfig> customizer) {
             this.hikariCustomizer = customizer;
@@ -652,6 +663,7 @@ public final class Engine implements AutoCloseable {
             boolean poolAppliesIsolation = dataSource == null && poolClass == PoolClass.QUEUE;
             Core core = new Core(engineUrl, dialect, pool, queryCacheSize, echo, hideParameters, loggingName,
                     poolAppliesIsolation ? isolationLevel : null, null);
+            core.leakDetection = leakDetection;
             ExecutionOptions opts = isolationLevel != null && !poolAppliesIsolation
                     ? executionOptions.merge(ExecutionOptions.empty().withIsolationLevel(isolationLevel))
                     : executionOptions;

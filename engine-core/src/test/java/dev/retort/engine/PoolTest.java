@@ -301,6 +301,37 @@ class PoolTest {
     }
 
     @Test
+    void leakedConnectionsAreReportedAndReturned() throws Exception {
+        ch.qos.logback.classic.Logger leakLog =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.retort.engine.leak");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        leakLog.addAppender(appender);
+        try (Engine engine = Engine.builder("h2:mem:pool18").poolSize(1).maxOverflow(0).leakDetection(true)
+                .poolTimeout(Duration.ofSeconds(5)).build()) {
+            leak(engine);
+            for (int i = 0; i < 50 && appender.list.isEmpty(); i++) {
+                System.gc();
+                Thread.sleep(20);
+            }
+            assertThat(appender.list).isNotEmpty();
+            assertThat(appender.list.get(0).getFormattedMessage()).contains("garbage-collected without close()");
+            assertThat(appender.list.get(0).getThrowableProxy().getStackTraceElementProxyArray())
+                    .anySatisfy(frame -> assertThat(frame.toString()).contains("PoolTest.leak("));
+            try (Connection c = engine.connect()) {
+                assertThat(c.scalar(Sql.text("SELECT 1"))).isEqualTo(1);
+            }
+        } finally {
+            leakLog.detachAppender(appender);
+        }
+    }
+
+    private static void leak(Engine engine) {
+        engine.connect().execute(Sql.text("SELECT 1"));
+    }
+
+    @Test
     void closedEngineRefusesWork() {
         Engine engine = Engine.create("h2:mem:pool12");
         engine.close();
