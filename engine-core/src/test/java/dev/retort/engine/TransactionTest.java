@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.engine.exc.IntegrityException;
 import dev.retort.engine.exc.InvalidRequestException;
+import dev.retort.engine.exc.PendingRollbackException;
 import dev.retort.engine.testing.OnEachDatabase;
 import dev.retort.engine.testing.Recorder;
 import dev.retort.engine.testing.TestDatabase;
@@ -211,4 +212,30 @@ class TransactionTest {
             assertThat(conn.inTransaction()).isFalse();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void failedCommitLeavesAPendingRollback() {
+        TestDatabase db = TestDatabase.POSTGRESQL;
+        db.requireAvailable();
+        try (Engine engine = db.engine(); Connection conn = engine.connect()) {
+            conn.execDriverSql("DROP TABLE IF EXISTS tx_deferred");
+            conn.execDriverSql("CREATE TABLE tx_deferred (id INT, CONSTRAINT tx_deferred_u UNIQUE (id) "
+                    + "DEFERRABLE INITIALLY DEFERRED)");
+            conn.commit();
+            Transaction t = conn.begin();
+            conn.execDriverSql("INSERT INTO tx_deferred VALUES (1), (1)");
+            assertThatThrownBy(t::commit).isInstanceOf(IntegrityException.class).hasMessageContaining("[SQL: COMMIT]");
+            assertThat(t.isActive()).isFalse();
+            assertThat(conn.isInvalidated()).isFalse();
+            assertThatThrownBy(() -> conn.execute(COUNT_DEFERRED)).isInstanceOf(PendingRollbackException.class)
+                    .hasMessage("Can't reconnect until invalid transaction is rolled back.  Please rollback() fully "
+                            + "before proceeding");
+            t.rollback();
+            assertThat(((Number) conn.scalar(COUNT_DEFERRED)).intValue()).isZero();
+            conn.execDriverSql("DROP TABLE tx_deferred");
+            conn.commit();
+        }
+    }
+
+    private static final TextClause COUNT_DEFERRED = Sql.text("SELECT COUNT(*) FROM tx_deferred");
 }
