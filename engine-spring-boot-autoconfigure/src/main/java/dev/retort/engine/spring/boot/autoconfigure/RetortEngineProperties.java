@@ -47,18 +47,6 @@ public record RetortEngineProperties(
         @DefaultValue Pool pool,
         @DefaultValue("false") boolean primary) {
 
-    /** Defaults for every setting: what an empty {@code retort.engine} section binds to. */
-    public static RetortEngineProperties defaults() {
-        return new RetortEngineProperties(null, null, null, null, false, false, null, null, 500, Map.of(),
-                Pool.defaults(), false);
-    }
-
-    /** A copy with another URL. */
-    public RetortEngineProperties withUrl(@Nullable String url) {
-        return new RetortEngineProperties(url, username, password, dialect, echo, hideParameters, loggingName,
-                isolationLevel, queryCacheSize, executionOptions, pool, primary);
-    }
-
     @Override
     public String toString() {
         return "RetortEngineProperties[url=" + Redaction.redact(url, password) + ", username=" + username
@@ -84,9 +72,5 @@ public record RetortEngineProperties(
             @DefaultValue("false") boolean prePing,
             @Name("class") @DefaultValue("queue") PoolClass poolClass) {
 
-        /** SQLAlchemy's defaults: size 5, overflow 10, timeout 30 s, no recycle, no pre-ping, HikariCP. */
-        public static Pool defaults() {
-            return new Pool(5, 10, Duration.ofSeconds(30), null, false, PoolClass.QUEUE);
-        }
     }
 }
