@@ -338,6 +338,12 @@ public final class Connection implements AutoCloseable {
             core.dialect.configureStreaming(st, fetch);
         }
         int timeout = opts.timeoutSeconds();
+        if (external != null) {
+            int left = external.statementTimeoutSeconds();
+            if (left > 0 && (timeout == 0 || left < timeout)) {
+                timeout = left;
+            }
+        }
         if (timeout > 0) {
             st.setQueryTimeout(timeout);
         }

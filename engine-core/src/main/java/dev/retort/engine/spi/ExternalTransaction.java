@@ -15,4 +15,14 @@ public interface ExternalTransaction {
 
     /** Marks the transaction rollback-only. */
     void setRollbackOnly();
+
+    /**
+     * The query timeout for the next statement, in whole seconds, from the owner's remaining deadline; 0 means no
+     * limit. Called once per statement, so a deadline shrinks as the transaction runs; implementations may throw
+     * (e.g. Spring's {@code TransactionTimedOutException}) when the deadline has already passed. A statement's own
+     * {@code timeout} execution option still applies when it is shorter.
+     */
+    default int statementTimeoutSeconds() {
+        return 0;
+    }
 }

@@ -1,0 +1,230 @@
+package dev.retort.engine.spring.boot.autoconfigure;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.retort.engine.Engine;
+import dev.retort.engine.EngineUrl;
+import dev.retort.engine.ExecutionOptions;
+import dev.retort.engine.IsolationLevel;
+import dev.retort.engine.dialect.Dialect;
+import dev.retort.engine.dialect.DialectRegistry;
+import dev.retort.engine.event.ConnectionListener;
+import dev.retort.engine.event.PoolListener;
+import dev.retort.engine.exc.ArgumentException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Builds an {@link Engine} from {@link RetortEngineProperties}, checking every setting first so that a bad one is
+ * reported as an {@link InvalidEngineConfigurationException} naming the property (never the password).
+ */
+final class EngineFactory {
+
+    private static final boolean CONNECTION_DETAILS_PRESENT = ClassUtils.isPresent(
+            "org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails", EngineFactory.class.getClassLoader());
+
+    private final ListableBeanFactory beans;
+
+    EngineFactory(ListableBeanFactory beans) {
+        this.beans = beans;
+    }
+
+    /**
+     * Builds the engine configured under {@code prefix} ({@code retort.engine} or {@code retort.engines.NAME}),
+     * over {@code dataSource} when the properties have no URL, applying every listener and customizer bean.
+     */
+    Engine create(String prefix, RetortEngineProperties p, @Nullable DataSource dataSource) {
+        Engine.Builder builder = p.url() != null ? urlBuilder(prefix, p) : dataSourceBuilder(prefix, p, dataSource);
+        Dialect dialect = dialect(prefix, p, builder, dataSource);
+        checkPool(prefix, p);
+        if (p.queryCacheSize() < 0) {
+            throw invalid(prefix + ".query-cache-size", "query-cache-size must be 0 (disabled) or more, was "
+                    + p.queryCacheSize(), "Set " + prefix + ".query-cache-size to 0 or a positive number (default 500).");
+        }
+        builder.echo(p.echo()).hideParameters(p.hideParameters()).loggingName(p.loggingName())
+                .queryCacheSize(p.queryCacheSize());
+        if (p.isolationLevel() != null) {
+            builder.isolationLevel(isolationLevel(prefix + ".isolation-level", p.isolationLevel(), dialect));
+        }
+        ExecutionOptions options = executionOptions(prefix, p.executionOptions(), dialect);
+        if (!options.isEmpty()) {
+            builder.executionOptions(options);
+        }
+        if (p.url() != null) {
+            RetortEngineProperties.Pool pool = p.pool();
+            builder.poolSize(pool.size()).maxOverflow(pool.maxOverflow()).poolTimeout(pool.timeout())
+                    .poolRecycle(pool.recycle()).poolPrePing(pool.prePing()).poolClass(pool.poolClass());
+        }
+        beans.getBeanProvider(ConnectionListener.class).orderedStream().forEach(builder::listener);
+        beans.getBeanProvider(PoolListener.class).orderedStream().forEach(builder::poolListener);
+        beans.getBeanProvider(EngineCustomizer.class).orderedStream().forEach(c -> c.customize(builder));
+        try {
+            return builder.build();
+        } catch (ArgumentException e) {
+            throw invalid(prefix, Redaction.redact(e.getMessage(), p.password()), "Correct the " + prefix
+                    + ".* settings (or the EngineCustomizer beans) so that the engine can be built.", e);
+        }
+    }
+
+    private Engine.Builder urlBuilder(String prefix, RetortEngineProperties p) {
+        try {
+            return Engine.builder(EngineUrl.parse(p.url())).username(p.username()).password(p.password());
+        } catch (ArgumentException e) {
+            throw invalid(prefix + ".url", Redaction.redact(e.getMessage(), p.password()), "Set " + prefix
+                    + ".url to a database URL such as postgresql://user:password@localhost:5432/mydb, "
+                    + "h2:mem:mydb or a jdbc: URL; URL-encode special characters in the password.", e);
+        }
+    }
+
+    private static Engine.Builder dataSourceBuilder(String prefix, RetortEngineProperties p,
+            @Nullable DataSource dataSource) {
+        if (dataSource == null) {
+            throw invalid(prefix + ".url", prefix + ".url is not set and the application has no single DataSource "
+                    + "bean to build the engine over.", "Set " + prefix + ".url, or configure a DataSource "
+                    + "(spring.datasource.url).");
+        }
+        return Engine.builder(dataSource);
+    }
+
+    /**
+     * The dialect, to check the isolation level against: {@code dialect} when set (the builder is told), else the
+     * URL's, else the application DataSource's (the builder is told unless it can read HikariCP's URL itself).
+     */
+    private Dialect dialect(String prefix, RetortEngineProperties p, Engine.Builder builder,
+            @Nullable DataSource dataSource) {
+        String property = prefix + (p.dialect() != null ? ".dialect" : ".url");
+        try {
+            if (p.dialect() != null) {
+                builder.dialect(p.dialect());
+                return DialectRegistry.get(p.dialect());
+            }
+            if (p.url() != null) {
+                return DialectRegistry.load(EngineUrl.parse(p.url()));
+            }
+            property = prefix + ".dialect";
+            Dialect dialect = DialectRegistry.load(EngineUrl.parse(dataSourceJdbcUrl(prefix, dataSource)));
+            if (!(dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null)) {
+                builder.dialect(dialect.name());
+            }
+            return dialect;
+        } catch (ArgumentException e) {
+            throw invalid(property, Redaction.redact(e.getMessage(), p.password()), "Use one of the known dialects "
+                    + "(postgresql, mariadb, mysql, h2) in " + property + ", or add the dialect's module to the "
+                    + "classpath (or register it with DialectRegistry.register) before the application starts.", e);
+        }
+    }
+
+    /** The JDBC URL of an application DataSource: HikariCP's, Boot's JdbcConnectionDetails', or the driver's. */
+    private String dataSourceJdbcUrl(String prefix, @Nullable DataSource dataSource) {
+        String jdbcUrl = null;
+        if (dataSource instanceof HikariDataSource hikari) {
+            jdbcUrl = hikari.getJdbcUrl();
+        }
+        if (jdbcUrl == null && CONNECTION_DETAILS_PRESENT) {
+            jdbcUrl = ConnectionDetails.jdbcUrl(beans);
+        }
+        if (jdbcUrl == null && dataSource != null) {
+            try (Connection c = dataSource.getConnection()) {
+                jdbcUrl = c.getMetaData().getURL();
+            } catch (SQLException e) {
+                throw invalid(prefix + ".dialect", "Cannot tell the dialect of the DataSource " + dataSource.getClass()
+                        .getName() + ": connecting to read its URL failed (" + e.getMessage() + ")", "Set " + prefix
+                        + ".dialect (postgresql, mariadb, mysql, h2, ...).", e);
+            }
+        }
+        if (jdbcUrl == null) {
+            throw invalid(prefix + ".dialect", "Cannot tell the dialect of the DataSource.",
+                    "Set " + prefix + ".dialect (postgresql, mariadb, mysql, h2, ...).");
+        }
+        return jdbcUrl;
+    }
+
+    private static IsolationLevel isolationLevel(String property, String value, Dialect dialect) {
+        try {
+            return dialect.checkIsolationLevel(value);
+        } catch (ArgumentException e) {
+            throw invalid(property, "Invalid isolation level '" + value + "' for the " + dialect.name()
+                    + " dialect.", "Set " + property + " to one of: " + validLevels(dialect) + ".", e);
+        }
+    }
+
+    private static String validLevels(Dialect dialect) {
+        return String.join(", ", dialect.isolationLevels().stream().map(IsolationLevel::sqlName).sorted().toList());
+    }
+
+    private static ExecutionOptions executionOptions(String prefix, Map<String, String> raw, Dialect dialect) {
+        if (raw.isEmpty()) {
+            return ExecutionOptions.empty();
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        raw.forEach((key, value) -> {
+            String option = key.replace('-', '_');
+            options.put(option, option.equals(ExecutionOptions.TIMEOUT) ? DurationStyle.detectAndParse(value,
+                    ChronoUnit.SECONDS) : value);
+        });
+        Object level = options.get(ExecutionOptions.ISOLATION_LEVEL);
+        if (level != null) {
+            isolationLevel(prefix + ".execution-options.isolation_level", level.toString(), dialect);
+        }
+        try {
+            return ExecutionOptions.of(options);
+        } catch (ArgumentException e) {
+            throw invalid(prefix + ".execution-options", e.getMessage(), "Correct the value in " + prefix
+                    + ".execution-options.", e);
+        }
+    }
+
+    private static void checkPool(String prefix, RetortEngineProperties p) {
+        RetortEngineProperties.Pool pool = p.pool();
+        String at = prefix + ".pool.";
+        if (pool.size() < 1) {
+            throw invalid(at + "size", "pool.size must be at least 1, was " + pool.size() + ".", "Set " + at
+                    + "size to the number of connections to keep open (default 5).");
+        }
+        if (pool.maxOverflow() < 0) {
+            throw invalid(at + "max-overflow", "pool.max-overflow must be 0 or more, was " + pool.maxOverflow()
+                    + ".", "Set " + at + "max-overflow to the number of extra connections allowed (default 10).");
+        }
+        if (pool.timeout().toMillis() < 250) {
+            throw invalid(at + "timeout", "pool.timeout must be at least 250ms, was " + pool.timeout().toMillis()
+                    + "ms.", "Set " + at + "timeout to how long a checkout may wait, e.g. 30s.");
+        }
+        if (pool.recycle() != null && pool.recycle().isNegative()) {
+            throw invalid(at + "recycle", "pool.recycle must not be negative, was " + pool.recycle() + ".",
+                    "Remove " + at + "recycle, or set it to a connection age such as 30m.");
+        }
+    }
+
+    private static InvalidEngineConfigurationException invalid(String property, @Nullable String description,
+            String action) {
+        return new InvalidEngineConfigurationException(property, String.valueOf(description), action);
+    }
+
+    /**
+     * The cause's stack trace is kept for debugging, its message is not: engine messages can contain the URL as
+     * typed, password included.
+     */
+    private static InvalidEngineConfigurationException invalid(String property, @Nullable String description,
+            String action, Exception cause) {
+        InvalidEngineConfigurationException e = invalid(property, description, action);
+        e.setStackTrace(cause.getStackTrace());
+        return e;
+    }
+
+    /** Reads Boot's JdbcConnectionDetails; only loaded when spring-boot-jdbc is on the classpath. */
+    private static final class ConnectionDetails {
+
+        static @Nullable String jdbcUrl(ListableBeanFactory beans) {
+            JdbcConnectionDetails details = beans.getBeanProvider(JdbcConnectionDetails.class).getIfUnique();
+            return details != null ? details.getJdbcUrl() : null;
+        }
+    }
+}

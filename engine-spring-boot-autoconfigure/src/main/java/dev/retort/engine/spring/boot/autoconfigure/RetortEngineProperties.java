@@ -1,0 +1,76 @@
+package dev.retort.engine.spring.boot.autoconfigure;
+
+import dev.retort.engine.pool.PoolClass;
+import java.time.Duration;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
+
+/**
+ * Settings of a Retort engine: {@code retort.engine.*} for the application's engine, and the same keys under
+ * {@code retort.engines.<name>.*} for each of several named engines. Names follow SQLAlchemy's
+ * {@code create_engine()} arguments.
+ *
+ * @param url Database URL: dialect[+driver]://user:password@host:port/database?key=value, h2:mem:NAME,
+ * h2:file:PATH or a jdbc: URL. When not set, the engine is built over the application's DataSource
+ * (spring.datasource.*).
+ * @param username Login user of the database, overriding the URL's.
+ * @param password Login password of the database, overriding the URL's. Never logged.
+ * @param dialect Dialect name (postgresql, mariadb, mysql, h2, ...) when it cannot be inferred from the URL or the
+ * DataSource.
+ * @param echo Whether to log every statement and its parameters at INFO (otherwise DEBUG).
+ * @param hideParameters Whether to keep statement parameters out of logs and exception messages.
+ * @param loggingName Name shown as [name] in log lines and used for the pool's name.
+ * @param isolationLevel Isolation level of every connection: READ UNCOMMITTED, READ COMMITTED, REPEATABLE READ,
+ * SERIALIZABLE or AUTOCOMMIT (underscores accepted).
+ * @param queryCacheSize Size of the statement parse cache; 0 disables it.
+ * @param executionOptions Engine-level execution options, SQLAlchemy spelling (logging_token, stream_results,
+ * max_row_buffer, timeout, ...); dashes in keys are read as underscores.
+ * @param pool Connection pool settings (ignored when the engine is built over the application's DataSource, whose
+ * pool is configured with spring.datasource.*).
+ * @param primary Whether this engine and its transaction manager are the primary beans (for retort.engines.NAME).
+ */
+@ConfigurationProperties("retort.engine")
+public record RetortEngineProperties(
+        @Nullable String url,
+        @Nullable String username,
+        @Nullable String password,
+        @Nullable String dialect,
+        @DefaultValue("false") boolean echo,
+        @DefaultValue("false") boolean hideParameters,
+        @Nullable String loggingName,
+        @Nullable String isolationLevel,
+        @DefaultValue("500") int queryCacheSize,
+        @DefaultValue Map<String, String> executionOptions,
+        @DefaultValue Pool pool,
+        @DefaultValue("false") boolean primary) {
+
+    @Override
+    public String toString() {
+        return "RetortEngineProperties[url=" + Redaction.redact(url, password) + ", username=" + username
+                + ", password=" + (password == null ? null : "***") + ", dialect=" + dialect + "]";
+    }
+
+    /**
+     * Pool settings, SQLAlchemy's {@code pool_*} arguments mapped onto HikariCP.
+     *
+     * @param size Number of connections kept open (SQLAlchemy pool_size, HikariCP minimumIdle).
+     * @param maxOverflow Connections allowed beyond the pool size (HikariCP maximumPoolSize = size + max-overflow).
+     * @param timeout How long a checkout waits for a free connection before failing (SQLAlchemy pool_timeout).
+     * @param recycle Connections older than this are replaced at checkout (SQLAlchemy pool_recycle); unset for
+     * never.
+     * @param prePing Whether to test each connection at checkout and transparently replace dead ones.
+     * @param poolClass Kind of pool: QUEUE (HikariCP), NULL (no pooling) or STATIC (one shared connection).
+     */
+    public record Pool(
+            @DefaultValue("5") int size,
+            @DefaultValue("10") int maxOverflow,
+            @DefaultValue("30s") Duration timeout,
+            @Nullable Duration recycle,
+            @DefaultValue("false") boolean prePing,
+            @Name("class") @DefaultValue("queue") PoolClass poolClass) {
+
+    }
+}
