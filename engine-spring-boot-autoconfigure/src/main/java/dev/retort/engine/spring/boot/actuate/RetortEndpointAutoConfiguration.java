@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
  * The read-only {@code retort} actuator endpoint ({@link RetortEndpoint}), when the actuator is on the classpath and
  * the endpoint is available (expose it with {@code management.endpoints.web.exposure.include=retort}).
  */
-@AutoConfiguration(afterName = RetortHealthAutoConfiguration.ENGINE_AUTO_CONFIGURATION)
+@AutoConfiguration
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class, Engine.class })
 @ConditionalOnAvailableEndpoint(RetortEndpoint.class)
 public final class RetortEndpointAutoConfiguration {

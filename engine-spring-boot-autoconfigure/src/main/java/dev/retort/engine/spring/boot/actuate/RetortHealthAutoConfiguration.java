@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,18 +18,17 @@ import org.springframework.context.annotation.Bean;
  * name ({@code /actuator/health/retort/<name>}). Switch it off with {@code management.health.retort.enabled=false};
  * the ping timeout is {@code retort.engine.health.timeout} (default 2s).
  */
-@AutoConfiguration(afterName = RetortHealthAutoConfiguration.ENGINE_AUTO_CONFIGURATION)
+@AutoConfiguration
 @ConditionalOnClass({ HealthContributor.class, Engine.class })
-@ConditionalOnBean(Engine.class)
 @ConditionalOnEnabledHealthIndicator("retort")
 @EnableConfigurationProperties(RetortHealthProperties.class)
 public final class RetortHealthAutoConfiguration {
 
-    /** The auto-configuration that defines the engine beans; the observability ones run after it. */
-    static final String ENGINE_AUTO_CONFIGURATION =
-            "dev.retort.engine.spring.boot.autoconfigure.RetortEngineAutoConfiguration";
-
-    /** The health contributor bean; Spring Boot shows it as {@code retort}. */
+    /**
+     * The health contributor bean; Spring Boot shows it as {@code retort}. The engines are looked up when the bean is
+     * created, after every configuration was read, so this does not depend on the order of auto-configurations; with
+     * no engine the composite is empty and the health endpoint leaves it out.
+     */
     @Bean
     @ConditionalOnMissingBean(name = { "retortHealthIndicator", "retortHealthContributor" })
     HealthContributor retortHealthIndicator(ListableBeanFactory beanFactory, RetortHealthProperties properties) {

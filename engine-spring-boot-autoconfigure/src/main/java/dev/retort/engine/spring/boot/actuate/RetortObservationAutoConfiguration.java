@@ -18,8 +18,7 @@ import org.springframework.context.annotation.Bean;
  * {@link TransactionObservationConvention} bean replaces the default convention.
  */
 @AutoConfiguration(afterName = {
-        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
-        RetortHealthAutoConfiguration.ENGINE_AUTO_CONFIGURATION })
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass({ ObservationRegistry.class, Engine.class })
 @ConditionalOnBean(ObservationRegistry.class)
 @ConditionalOnBooleanProperty(name = "retort.engine.observations.enabled", matchIfMissing = true)

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Micrometer observations of Retort engines ({@code retort.engine.observations.*}).
  *
- * @param enabled whether to emit {@code retort.statement} and {@code retort.transaction} observations for every
- *        engine when an {@code ObservationRegistry} is present
+ * @param enabled Whether to emit retort.statement and retort.transaction observations for every engine when an
+ *        ObservationRegistry is present.
  */
 @ConfigurationProperties("retort.engine.observations")
 public record RetortObservationProperties(@DefaultValue("true") boolean enabled) {

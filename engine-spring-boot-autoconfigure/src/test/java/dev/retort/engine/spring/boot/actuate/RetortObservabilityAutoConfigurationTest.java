@@ -142,7 +142,31 @@ class RetortObservabilityAutoConfigurationTest {
         runner.withUserConfiguration(CustomHealth.class).run(context -> assertThat(
                 context.getBean("retortHealthIndicator")).isSameAs(CustomHealth.INDICATOR));
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RetortHealthAutoConfiguration.class))
-                .run(context -> assertThat(context).doesNotHaveBean("retortHealthIndicator"));
+                .run(context -> assertThat(context.getBean("retortHealthIndicator", CompositeHealthContributor.class)
+                        .stream()).isEmpty());
+    }
+
+    @Test
+    void enginesFromLaterAutoConfigurationsAreCoveredToo() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(LateEngineAutoConfiguration.class,
+                        RetortMetricsAutoConfiguration.class, RetortHealthAutoConfiguration.class))
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+                    assertThat(context.getBean("retortHealthIndicator", CompositeHealthContributor.class).stream()
+                            .map(c -> c.name())).containsExactly("late");
+                    assertThat(context.getBean("late", Engine.class).getListeners())
+                            .hasExactlyElementsOfTypes(EngineMetrics.class);
+                });
+    }
+
+    @org.springframework.boot.autoconfigure.AutoConfiguration(after = { RetortMetricsAutoConfiguration.class,
+            RetortHealthAutoConfiguration.class })
+    static class LateEngineAutoConfiguration {
+
+        @Bean(destroyMethod = "close")
+        Engine late() {
+            return Engine.create("h2:mem:late_ac_" + UUID.randomUUID());
+        }
     }
 
     @Test
