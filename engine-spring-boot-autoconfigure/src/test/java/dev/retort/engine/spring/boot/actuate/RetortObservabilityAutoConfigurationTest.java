@@ -147,6 +147,25 @@ class RetortObservabilityAutoConfigurationTest {
     }
 
     @Test
+    void bootsHikariBinderAndOursBindTheEnginePoolOnce() {
+        withRegistries.withConfiguration(AutoConfigurations.of(
+                org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration.class))
+                .withBean("mainDataSource", javax.sql.DataSource.class,
+                        () -> null, bd -> {
+                            bd.setFactoryBeanName("main");
+                            bd.setFactoryMethodName("dataSource");
+                        })
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    context.getBean("main", Engine.class).withConnection(c -> c.execute(Sql.text("SELECT 1")).all());
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(meters.find("hikaricp.connections.max").gauges()).hasSize(1);
+                    assertThat(meters.get("hikaricp.connections.max").tag("pool", "retort-h2").gauge().value())
+                            .isEqualTo(15.0);
+                });
+    }
+
+    @Test
     void enginesFromLaterAutoConfigurationsAreCoveredToo() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(LateEngineAutoConfiguration.class,
