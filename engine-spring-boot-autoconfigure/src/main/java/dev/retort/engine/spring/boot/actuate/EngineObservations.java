@@ -105,8 +105,15 @@ public final class EngineObservations implements ConnectionListener {
 
     @Override
     public void afterCursorExecute(CursorEvent e) {
-        Observation observation = take(e);
-        if (observation != null) {
+        if (registry.isNoop()) {
+            return;
+        }
+        InFlight f = inFlight.get();
+        if (f.event == e) {
+            f.event = null;
+        }
+        // from the event itself, so an execution nested inside another's hooks cannot lose the outer observation
+        if (e.context().remove(OBSERVATION) instanceof Observation observation) {
             if (observation.getContext() instanceof StatementObservationContext context) {
                 context.setRowCount(e.rowCount());
             }
@@ -119,21 +126,12 @@ public final class EngineObservations implements ConnectionListener {
         CursorEvent running = inFlight.get().event;
         // only the statement that just ran on this connection; commit or fetch errors have no statement observation
         if (running != null && running.connection() == e.connection() && running.sql() == e.sql()) {
-            Observation observation = take(running);
-            if (observation != null) {
+            inFlight.get().event = null;
+            if (running.context().remove(OBSERVATION) instanceof Observation observation) {
                 observation.error(e.exception());
                 observation.stop();
             }
         }
-    }
-
-    private @Nullable Observation take(CursorEvent e) {
-        InFlight f = inFlight.get();
-        if (f.event != e) {
-            return null;
-        }
-        f.event = null;
-        return e.context().remove(OBSERVATION) instanceof Observation o ? o : null;
     }
 
     // ------------------------------------------------------------ transactions

@@ -25,7 +25,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * {@code ***}), dialect, driver, default isolation level, execution options, pool settings and state, and the class
  * names of its connection listeners. {@code /actuator/retort/{name}} shows one engine.
  * <p>
- * Reading a HikariCP pool's settings starts that pool if the engine has not been used yet.
+ * Reading never starts a pool: the settings only HikariCP holds ({@code timeoutMillis}, {@code maxLifetimeMillis},
+ * {@code name}) are {@code null} until the engine's pool has connections.
  */
 @Endpoint(id = "retort", defaultAccess = Access.READ_ONLY)
 public final class RetortEndpoint {
@@ -107,7 +108,9 @@ public final class RetortEndpoint {
         String poolName = null;
         int pending = 0;
         if (pool instanceof HikariQueuePool queue) {
-            HikariDataSource hikari = queue.hikariDataSource();
+            // only a started pool: asking for the data source would start (or, after close(), restart) it
+            boolean started = !engine.isClosed() && pool.checkedOut() + pool.checkedIn() > 0;
+            HikariDataSource hikari = started ? queue.hikariDataSource() : null;
             if (hikari != null) {
                 timeout = hikari.getConnectionTimeout();
                 maxLifetime = hikari.getMaxLifetime();
