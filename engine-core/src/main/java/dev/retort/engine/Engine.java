@@ -136,6 +136,9 @@ public final class Engine implements AutoCloseable {
      */
     public Connection connect() {
         checkOpen();
+        if (core.pool == null) {
+            return connectDirect(); // a mock engine takes part in no framework transaction
+        }
         for (ContextualConnectionResolver resolver : RESOLVERS) {
             Connection joined = resolver.resolve(this);
             if (joined != null) {

@@ -3,7 +3,6 @@ package dev.retort.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.retort.engine.event.ConnectionListener;
 import dev.retort.engine.event.ConnectionRecord;
 import dev.retort.engine.event.PoolListener;
 import dev.retort.engine.exc.DBAPIException;
@@ -12,10 +11,8 @@ import dev.retort.engine.exc.PendingRollbackException;
 import dev.retort.engine.exc.PoolTimeoutException;
 import dev.retort.engine.exc.ResourceClosedException;
 import dev.retort.engine.pool.PoolClass;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -375,36 +372,4 @@ class PoolTest {
         }
     }
 
-    @Test
-    void noListenersMeansNoEventAllocation() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        TextClause select = Sql.text("SELECT :id");
-        Map<String, Object> params = Map.of("id", 1);
-        ConnectionListener noop = new ConnectionListener() {
-        };
-        try (Engine plain = Engine.create("h2:mem:pool16");
-                Engine listened = Engine.builder("h2:mem:pool17").listener(noop).build();
-                Connection a = plain.connect(); Connection b = listened.connect()) {
-            long without = allocatedPerExecute(threads, a, select, params);
-            long with = allocatedPerExecute(threads, b, select, params);
-            // the listener path allocates ExecuteEvent, CursorEvent and the positional parameter lists
-            assertThat(with - without).as("bytes the event objects cost per statement").isGreaterThan(100);
-        }
-    }
-
-    private static long allocatedPerExecute(com.sun.management.ThreadMXBean threads, Connection c, TextClause sql,
-            Map<String, Object> params) {
-        for (int i = 0; i < 20_000; i++) {
-            c.execute(sql, params).scalar();
-        }
-        long best = Long.MAX_VALUE;
-        for (int round = 0; round < 5; round++) {
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 2_000; i++) {
-                c.execute(sql, params).scalar();
-            }
-            best = Math.min(best, (threads.getCurrentThreadAllocatedBytes() - before) / 2_000);
-        }
-        return best;
-    }
 }

@@ -240,6 +240,14 @@ class LedgerApplicationTest {
         Reply health = get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().get("status").asString()).isEqualTo("UP");
+        assertThat(health.body().get("components").get("retort").get("status").asString()).isEqualTo("UP");
+        Reply metrics = get("/actuator/metrics/retort.statements");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body().get("measurements").get(0).get("value").asDouble()).isPositive();
+        Reply engines = get("/actuator/retort");
+        assertThat(engines.status()).isEqualTo(200);
+        assertThat(engines.text()).contains("SlowStatementLogger").contains("AuditListener")
+                .doesNotContain("password=");
         assertThat(audit.writes()).isPositive();
         assertThat(audit.commits()).isPositive();
     }

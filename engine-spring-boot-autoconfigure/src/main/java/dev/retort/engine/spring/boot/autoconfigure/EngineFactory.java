@@ -49,7 +49,9 @@ final class EngineFactory {
             throw invalid(prefix + ".query-cache-size", "query-cache-size must be 0 (disabled) or more, was "
                     + p.queryCacheSize(), "Set " + prefix + ".query-cache-size to 0 or a positive number (default 500).");
         }
-        builder.echo(p.echo()).hideParameters(p.hideParameters()).loggingName(p.loggingName())
+        String loggingName = p.loggingName() != null ? p.loggingName()
+                : prefix.startsWith("retort.engines.") ? prefix.substring("retort.engines.".length()) : null;
+        builder.echo(p.echo()).hideParameters(p.hideParameters()).loggingName(loggingName)
                 .queryCacheSize(p.queryCacheSize());
         if (p.isolationLevel() != null) {
             builder.isolationLevel(isolationLevel(prefix + ".isolation-level", p.isolationLevel(), dialect));

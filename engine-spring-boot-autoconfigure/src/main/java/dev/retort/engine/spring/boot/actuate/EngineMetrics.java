@@ -1,0 +1,328 @@
+package dev.retort.engine.spring.boot.actuate;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import dev.retort.engine.Connection;
+import dev.retort.engine.Engine;
+import dev.retort.engine.Result;
+import dev.retort.engine.event.ConnectionListener;
+import dev.retort.engine.event.ConnectionRecord;
+import dev.retort.engine.event.CursorEvent;
+import dev.retort.engine.event.ErrorEvent;
+import dev.retort.engine.event.PoolListener;
+import dev.retort.engine.exc.EngineException;
+import dev.retort.engine.internal.HikariQueuePool;
+import dev.retort.engine.pool.Pool;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Micrometer meters for one engine, all tagged {@code engine=<name>}:
+ * <ul>
+ * <li>{@value #STATEMENTS} timer, tags {@code operation} ({@code select}, {@code insert}, {@code update},
+ * {@code delete}, {@code ddl}, {@code other}) and {@code outcome} ({@code success}, {@code error}): time spent in the
+ * driver per execution (an executemany is one execution);</li>
+ * <li>{@value #TRANSACTIONS} timer, tags {@code kind} ({@code root}, {@code nested}, {@code twophase}) and
+ * {@code outcome} ({@code commit}, {@code rollback}): from begin (or savepoint) to commit or rollback;</li>
+ * <li>{@value #CHECKOUT} timer: how long checkouts waited for a pooled connection;</li>
+ * <li>{@value #ACTIVE} gauge: connections checked out now;</li>
+ * <li>{@value #INVALIDATIONS} counter: connections invalidated (discarded as broken);</li>
+ * <li>{@value #ROWS_FETCHED} distribution summary: rows read from each row-returning result;</li>
+ * <li>HikariCP's own {@code hikaricp.*} meters for a pool the engine built itself, unless a metrics tracker is
+ * already set (Spring Boot binds the ones of {@code DataSource} beans).</li>
+ * </ul>
+ * Every meter is created once, when the engine is bound; the execution path only indexes into arrays and records. The
+ * operation comes from {@link CursorEvent#operation()}, which the engine derives once per parsed statement.
+ * <p>
+ * Bind with {@link #bindTo(Engine, String, MeterRegistry)}; Spring Boot does it for every {@link Engine} bean (bean name
+ * = engine name) unless {@code retort.engine.metrics.enabled=false}. An option engine
+ * ({@link Engine#executionOptions}) shares its parent's listeners, so it is counted under its parent's name.
+ */
+public final class EngineMetrics implements ConnectionListener, PoolListener {
+
+    /** Timer of statement executions. */
+    public static final String STATEMENTS = "retort.statements";
+    /** Timer of transactions, from begin to end. */
+    public static final String TRANSACTIONS = "retort.transactions";
+    /** Timer of the wait for a pooled connection. */
+    public static final String CHECKOUT = "retort.connections.checkout";
+    /** Gauge of connections checked out. */
+    public static final String ACTIVE = "retort.connections.active";
+    /** Counter of invalidated connections. */
+    public static final String INVALIDATIONS = "retort.invalidations";
+    /** Distribution summary of rows fetched per result. */
+    public static final String ROWS_FETCHED = "retort.rows.fetched";
+
+    /** The {@code operation} tag values, in index order. */
+    static final String[] OPERATIONS = {"select", "insert", "update", "delete", "ddl", "other"};
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineMetrics.class);
+
+    private final Engine engine;
+    private final String engineName;
+    private final MeterRegistry registry;
+    private final String txKey;
+    private final Timer[] statementSuccess = new Timer[OPERATIONS.length];
+    private final Timer[] statementError = new Timer[OPERATIONS.length];
+    private final Timer[] commits = new Timer[TxStack.KINDS.length];
+    private final Timer[] rollbacks = new Timer[TxStack.KINDS.length];
+    private final Timer checkout;
+    private final Counter invalidations;
+    private final DistributionSummary rowsFetched;
+    private final ThreadLocal<InFlight> inFlight = ThreadLocal.withInitial(InFlight::new);
+
+    /** The statement running on this thread, for timing it when it fails ({@code handleError} has no start time). */
+    private static final class InFlight {
+        @Nullable CursorEvent event;
+        long start;
+    }
+
+    private EngineMetrics(Engine engine, String engineName, MeterRegistry registry) {
+        this.engine = engine;
+        this.engineName = engineName;
+        this.registry = registry;
+        this.txKey = "retort.metrics.tx@" + System.identityHashCode(this);
+        Tags base = Tags.of("engine", engineName);
+        for (int i = 0; i < OPERATIONS.length; i++) {
+            statementSuccess[i] = statementTimer(base, OPERATIONS[i], "success");
+            statementError[i] = statementTimer(base, OPERATIONS[i], "error");
+        }
+        for (int i = 0; i < TxStack.KINDS.length; i++) {
+            commits[i] = transactionTimer(base, TxStack.KINDS[i], "commit");
+            rollbacks[i] = transactionTimer(base, TxStack.KINDS[i], "rollback");
+        }
+        checkout = Timer.builder(CHECKOUT).description("Time spent waiting for a pooled connection").tags(base)
+                .register(registry);
+        invalidations = Counter.builder(INVALIDATIONS).description("Connections invalidated (discarded as broken)")
+                .tags(base).register(registry);
+        rowsFetched = DistributionSummary.builder(ROWS_FETCHED).description("Rows read from each result")
+                .baseUnit("rows").tags(base).register(registry);
+    }
+
+    private Timer statementTimer(Tags base, String operation, String outcome) {
+        return Timer.builder(STATEMENTS).description("Statement executions (time spent in the driver)").tags(base)
+                .tag("operation", operation).tag("outcome", outcome).register(registry);
+    }
+
+    private Timer transactionTimer(Tags base, String kind, String outcome) {
+        return Timer.builder(TRANSACTIONS).description("Transactions, from begin to commit or rollback").tags(base)
+                .tag("kind", kind).tag("outcome", outcome).register(registry);
+    }
+
+    /**
+     * Registers the meters of {@code engine} under {@code engineName} and attaches the listeners that feed them. Does
+     * nothing (and returns the existing instance) when the engine already reports to {@code registry}, e.g. an option
+     * engine of an instrumented engine.
+     *
+     * @return the bound metrics
+     */
+    public static EngineMetrics bindTo(Engine engine, String engineName, MeterRegistry registry) {
+        for (ConnectionListener l : engine.getListeners()) {
+            if (l instanceof EngineMetrics existing && existing.registry == registry) {
+                return existing;
+            }
+        }
+        EngineMetrics metrics = new EngineMetrics(engine, engineName, registry);
+        engine.addListener(metrics);
+        Pool pool = poolOf(engine);
+        if (pool != null) {
+            Gauge.builder(ACTIVE, pool, Pool::checkedOut).description("Connections checked out of the pool")
+                    .tag("engine", engineName).register(registry);
+            engine.addPoolListener(metrics);
+        }
+        return metrics;
+    }
+
+    private static @Nullable Pool poolOf(Engine engine) {
+        try {
+            return engine.pool();
+        } catch (EngineException mockEngine) {
+            return null;
+        }
+    }
+
+    /** The engine name these meters are tagged with. */
+    public String engineName() {
+        return engineName;
+    }
+
+    // ------------------------------------------------------------ statements
+
+    @Override
+    public void beforeCursorExecute(CursorEvent e) {
+        InFlight f = inFlight.get();
+        f.event = e;
+        f.start = System.nanoTime();
+    }
+
+    @Override
+    public void afterCursorExecute(CursorEvent e) {
+        InFlight f = inFlight.get();
+        if (f.event == e) {
+            f.event = null;
+        }
+        Duration elapsed = e.elapsed();
+        if (elapsed != null) {
+            statementSuccess[operationIndex(e.operation())].record(elapsed);
+        }
+    }
+
+    @Override
+    public void handleError(ErrorEvent e) {
+        InFlight f = inFlight.get();
+        CursorEvent running = f.event;
+        // only failures of the statement that just ran (same connection, same SQL object) count as statements;
+        // errors of commit, savepoint or fetch also come through here
+        if (running != null && running.connection() == e.connection() && running.sql() == e.sql()) {
+            f.event = null;
+            statementError[operationIndex(running.operation())].record(System.nanoTime() - f.start,
+                    TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void resultClosed(Result result, long rowsFetched) {
+        this.rowsFetched.record(rowsFetched);
+    }
+
+    static int operationIndex(String operation) {
+        switch (operation) {
+            case "select":
+                return 0;
+            case "insert":
+                return 1;
+            case "update":
+                return 2;
+            case "delete":
+                return 3;
+            case "ddl":
+                return 4;
+            default:
+                return 5;
+        }
+    }
+
+    // ------------------------------------------------------------ transactions
+
+    @Override
+    public void begin(Connection c) {
+        TxStack.of(c, txKey).begin(TxStack.ROOT, System.nanoTime(), null);
+    }
+
+    @Override
+    public void beginTwoPhase(Connection c, String xid) {
+        TxStack.of(c, txKey).begin(TxStack.TWO_PHASE, System.nanoTime(), null);
+    }
+
+    @Override
+    public void commit(Connection c) {
+        endRoot(c, commits);
+    }
+
+    @Override
+    public void rollback(Connection c) {
+        endRoot(c, rollbacks);
+    }
+
+    @Override
+    public void commitTwoPhase(Connection c, String xid, boolean prepared) {
+        endRoot(c, commits);
+    }
+
+    @Override
+    public void rollbackTwoPhase(Connection c, String xid, boolean prepared) {
+        endRoot(c, rollbacks);
+    }
+
+    @Override
+    public void savepoint(Connection c, String name) {
+        TxStack.of(c, txKey).push(name, System.nanoTime(), null);
+    }
+
+    @Override
+    public void releaseSavepoint(Connection c, String name) {
+        endNested(c, name, commits);
+    }
+
+    @Override
+    public void rollbackSavepoint(Connection c, String name) {
+        endNested(c, name, rollbacks);
+    }
+
+    private void endRoot(Connection c, Timer[] timers) {
+        TxStack tx = TxStack.of(c, txKey);
+        if (tx.hasRoot()) {
+            timers[tx.rootKind].record(System.nanoTime() - tx.rootStart, TimeUnit.NANOSECONDS);
+            tx.endRoot();
+        }
+    }
+
+    private void endNested(Connection c, String name, Timer[] timers) {
+        TxStack tx = TxStack.of(c, txKey);
+        int index = tx.indexOf(name);
+        if (index >= 0) {
+            timers[TxStack.NESTED].record(System.nanoTime() - tx.starts[index], TimeUnit.NANOSECONDS);
+            tx.truncate(index);
+        }
+    }
+
+    // ------------------------------------------------------------ pool
+
+    @Override
+    public void checkoutWait(java.sql.Connection dbapi, Duration wait) {
+        checkout.record(wait);
+    }
+
+    @Override
+    public void invalidate(java.sql.Connection dbapi, ConnectionRecord record, @Nullable Throwable cause) {
+        invalidations.increment();
+    }
+
+    /** A new pool instance (the first, or the one after {@code dispose()}): bind HikariCP's own meters to it. */
+    @Override
+    public void firstConnect(java.sql.Connection dbapi, ConnectionRecord record) {
+        bindHikariMetrics();
+    }
+
+    /**
+     * Gives the engine's HikariCP pool a Micrometer metrics tracker, unless one is set already (HikariCP accepts it
+     * only once; Spring Boot sets it for {@code DataSource} beans).
+     *
+     * @return whether this call bound it
+     */
+    boolean bindHikariMetrics() {
+        if (!(poolOf(engine) instanceof HikariQueuePool queue)) {
+            return false;
+        }
+        HikariDataSource hikari = queue.hikariDataSource();
+        if (hikari == null) {
+            return false;
+        }
+        synchronized (hikari) {
+            if (hikari.getMetricsTrackerFactory() != null || hikari.getMetricRegistry() != null) {
+                return false;
+            }
+            try {
+                hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+                return true;
+            } catch (IllegalStateException e) {
+                LOG.debug("HikariCP metrics already bound for engine {}", engineName, e);
+                return false;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EngineMetrics[" + engineName + "]";
+    }
+}

@@ -1,0 +1,169 @@
+package dev.retort.engine.spring.boot.actuate;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.retort.engine.Engine;
+import dev.retort.engine.IsolationLevel;
+import dev.retort.engine.event.ConnectionListener;
+import dev.retort.engine.exc.EngineException;
+import dev.retort.engine.internal.HikariQueuePool;
+import dev.retort.engine.pool.Pool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+/**
+ * The read-only actuator endpoint {@code retort}: every engine with its URL (passwords and other secrets masked as
+ * {@code ***}), dialect, driver, default isolation level, execution options, pool settings and state, and the class
+ * names of its connection listeners. {@code /actuator/retort/{name}} shows one engine.
+ * <p>
+ * Reading never starts a pool: the settings only HikariCP holds ({@code timeoutMillis}, {@code maxLifetimeMillis},
+ * {@code name}) are {@code null} until the engine's pool has connections.
+ */
+@Endpoint(id = "retort", defaultAccess = Access.READ_ONLY)
+public final class RetortEndpoint {
+
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+            "(?i)([?&;](?:[a-z_.-]*(?:password|passwd|pwd|secret|token|credential)[a-z_.-]*)=)[^&;]*");
+
+    private final Supplier<Map<String, Engine>> engines;
+
+    /**
+     * Creates the endpoint.
+     *
+     * @param engines the engines by name, asked on each read
+     */
+    public RetortEndpoint(Supplier<Map<String, Engine>> engines) {
+        this.engines = engines;
+    }
+
+    /** Every engine, by name. */
+    @ReadOperation
+    public EnginesDescriptor engines() {
+        Map<String, EngineDescriptor> described = new TreeMap<>();
+        engines.get().forEach((name, engine) -> described.put(name, describe(engine)));
+        return new EnginesDescriptor(described);
+    }
+
+    /** One engine, or {@code null} (404) when there is none by that name. */
+    @ReadOperation
+    public @Nullable EngineDescriptor engine(@Selector String name) {
+        Engine engine = engines.get().get(name);
+        return engine != null ? describe(engine) : null;
+    }
+
+    static EngineDescriptor describe(Engine engine) {
+        IsolationLevel isolation = engine.defaultIsolationLevel();
+        List<String> listeners = new ArrayList<>();
+        for (ConnectionListener l : engine.getListeners()) {
+            listeners.add(l.getClass().getName());
+        }
+        return new EngineDescriptor(maskUrl(engine), engine.name(), engine.driver(),
+                isolation != null ? isolation.sqlName() : null, options(engine.getExecutionOptions().asMap()),
+                pool(engine), listeners);
+    }
+
+    /** The URL with its password, and any query or JDBC property naming a secret, shown as {@code ***}. */
+    static String maskUrl(Engine engine) {
+        String url = SECRET_PARAMETER.matcher(engine.url().renderAsString(true)).replaceAll("$1***");
+        String password = engine.url().password();
+        return password != null && !password.isEmpty() ? url.replace(password, "***") : url;
+    }
+
+    private static Map<String, Object> options(Map<String, Object> options) {
+        Map<String, Object> shown = new TreeMap<>();
+        options.forEach((key, value) -> shown.put(key, plain(value)));
+        return shown;
+    }
+
+    private static Object plain(@Nullable Object value) {
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, String> shown = new TreeMap<>();
+            map.forEach((k, v) -> shown.put(String.valueOf(k), String.valueOf(v)));
+            return shown;
+        }
+        return String.valueOf(value);
+    }
+
+    private static @Nullable PoolDescriptor pool(Engine engine) {
+        Pool pool;
+        try {
+            pool = engine.pool();
+        } catch (EngineException mockEngine) {
+            return null;
+        }
+        Long timeout = null;
+        Long maxLifetime = null;
+        String poolName = null;
+        int pending = 0;
+        if (pool instanceof HikariQueuePool queue) {
+            // only a started pool: asking for the data source would start (or, after close(), restart) it
+            boolean started = !engine.isClosed() && pool.checkedOut() + pool.checkedIn() > 0;
+            HikariDataSource hikari = started ? queue.hikariDataSource() : null;
+            if (hikari != null) {
+                timeout = hikari.getConnectionTimeout();
+                maxLifetime = hikari.getMaxLifetime();
+                poolName = hikari.getPoolName();
+            }
+            pending = queue.pending();
+        }
+        return new PoolDescriptor(pool.poolClass().name().toLowerCase(Locale.ROOT), pool.size(),
+                pool.maxSize() - pool.size(), pool.maxSize(), timeout, maxLifetime, poolName, pool.checkedOut(),
+                pool.checkedIn(), pending, pool.overflow(), pool.status());
+    }
+
+    /**
+     * The engines.
+     *
+     * @param engines each engine by name
+     */
+    public record EnginesDescriptor(Map<String, EngineDescriptor> engines) {
+    }
+
+    /**
+     * One engine.
+     *
+     * @param url the URL, secrets masked
+     * @param dialect the dialect name
+     * @param driver the driver name
+     * @param defaultIsolationLevel the isolation level of the first connection ({@code null} before one was made)
+     * @param executionOptions the engine's execution options
+     * @param pool pool settings and state ({@code null} for a mock engine)
+     * @param listeners class names of the connection listeners, in firing order
+     */
+    public record EngineDescriptor(String url, String dialect, String driver, @Nullable String defaultIsolationLevel,
+            Map<String, Object> executionOptions, @Nullable PoolDescriptor pool, List<String> listeners) {
+    }
+
+    /**
+     * Pool settings and state.
+     *
+     * @param poolClass {@code queue} (HikariCP), {@code null} or {@code static}
+     * @param size the configured size ({@code poolSize})
+     * @param maxOverflow connections allowed beyond the size
+     * @param max the most connections the pool opens
+     * @param timeoutMillis how long a checkout waits (HikariCP {@code connectionTimeout}), when known
+     * @param maxLifetimeMillis HikariCP {@code maxLifetime} (0: no recycling), when known
+     * @param name the HikariCP pool name, when known
+     * @param checkedOut connections checked out now
+     * @param checkedIn idle connections
+     * @param pending threads waiting for a connection
+     * @param overflow connections open beyond the size (negative when fewer are open)
+     * @param status SQLAlchemy's {@code pool.status()} line
+     */
+    public record PoolDescriptor(String poolClass, int size, int maxOverflow, int max, @Nullable Long timeoutMillis,
+            @Nullable Long maxLifetimeMillis, @Nullable String name, int checkedOut, int checkedIn, int pending,
+            int overflow, String status) {
+    }
+}

@@ -1,0 +1,42 @@
+package dev.retort.engine.spring.boot.actuate;
+
+import dev.retort.engine.Engine;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Registers {@link EngineMetrics} ({@code retort.*} meters, HikariCP's {@code hikaricp.*} for engine-owned pools) for
+ * every {@link Engine} bean when Micrometer and a {@link MeterRegistry} are present, unless
+ * {@code retort.engine.metrics.enabled=false}.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration" })
+@ConditionalOnClass({ MeterRegistry.class, Engine.class })
+@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnBooleanProperty(name = "retort.engine.metrics.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RetortMetricsProperties.class)
+public final class RetortMetricsAutoConfiguration {
+
+    /** The bean name of the post-processor that binds {@link EngineMetrics}. */
+    public static final String BINDER_BEAN = "retortEngineMetricsBinder";
+
+    /** Binds {@link EngineMetrics} to each engine bean (engine name = bean name). */
+    @Bean(name = BINDER_BEAN)
+    @ConditionalOnMissingBean(name = BINDER_BEAN)
+    static EngineBinderPostProcessor retortEngineMetricsBinder(ObjectProvider<MeterRegistry> registry) {
+        return new EngineBinderPostProcessor(() -> {
+            MeterRegistry meterRegistry = registry.getObject();
+            return (engine, name) -> EngineMetrics.bindTo(engine, name, meterRegistry);
+        });
+    }
+}

@@ -1,0 +1,111 @@
+package dev.retort.engine.spring.boot.actuate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import dev.retort.engine.Engine;
+import dev.retort.engine.ExecutionOptions;
+import dev.retort.engine.Sql;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "management.endpoints.web.exposure.include=health,retort,metrics",
+        "management.endpoint.health.show-details=always", "retort.engine.health.timeout=1s" })
+class RetortActuatorWebTest {
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private Engine main;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void retortEndpointDescribesEveryEngineWithoutSecrets() throws Exception {
+        main.withConnection(c -> c.execute(Sql.text("SELECT 1")).all());
+
+        HttpResponse<String> response = get("/actuator/retort");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain("s3cret");
+        DocumentContext json = JsonPath.parse(response.body());
+        assertThat(json.read("$.engines.main.dialect", String.class)).isEqualTo("h2");
+        assertThat(json.read("$.engines.main.driver", String.class)).isNotBlank();
+        assertThat(json.read("$.engines.main.defaultIsolationLevel", String.class)).isEqualTo("READ COMMITTED");
+        assertThat(json.read("$.engines.main.executionOptions.logging_token", String.class)).isEqualTo("web");
+        assertThat(json.read("$.engines.main.pool.poolClass", String.class)).isEqualTo("queue");
+        assertThat(json.read("$.engines.main.pool.size", Integer.class)).isEqualTo(2);
+        assertThat(json.read("$.engines.main.pool.max", Integer.class)).isEqualTo(3);
+        assertThat(json.read("$.engines.main.pool.checkedOut", Integer.class)).isZero();
+        assertThat(json.read("$.engines.main.pool.timeoutMillis", Long.class)).isEqualTo(30_000L);
+        assertThat(json.<List<String>>read("$.engines.main.listeners")).containsExactly(
+                EngineMetrics.class.getName(), EngineObservations.class.getName());
+        assertThat(json.read("$.engines.reporting.url", String.class)).contains("PASSWORD=***")
+                .startsWith("jdbc:h2:mem:");
+
+        assertThat(get("/actuator/retort/reporting").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/retort/nope").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void healthShowsOneEntryPerEngine() throws Exception {
+        HttpResponse<String> response = get("/actuator/health/retort");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        DocumentContext json = JsonPath.parse(response.body());
+        assertThat(json.read("$.status", String.class)).isEqualTo("UP");
+        assertThat(json.read("$.components.main.status", String.class)).isEqualTo("UP");
+        assertThat(json.read("$.components.main.details.dialect", String.class)).isEqualTo("h2");
+        assertThat(json.read("$.components.main.details.pool.max", Integer.class)).isEqualTo(3);
+        assertThat(json.read("$.components.reporting.status", String.class)).isEqualTo("UP");
+        assertThat(response.body()).doesNotContain("s3cret").doesNotContain("jdbc:");
+    }
+
+    @Test
+    void meterIsPublishedThroughTheMetricsEndpoint() throws Exception {
+        main.withConnection(c -> c.execute(Sql.text("SELECT 1")).all());
+
+        HttpResponse<String> response = get("/actuator/metrics/retort.statements?tag=engine:main&tag=operation:select"
+                + "&tag=outcome:success");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.parse(response.body()).read("$.measurements[?(@.statistic=='COUNT')].value", List.class))
+                .singleElement().satisfies(count -> assertThat(((Number) count).doubleValue()).isGreaterThanOrEqualTo(1));
+        assertThat(get("/actuator/metrics/hikaricp.connections.max?tag=pool:retort-main").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+
+        @Bean(destroyMethod = "close")
+        Engine main() {
+            return Engine.builder("h2:mem:web_" + UUID.randomUUID()).loggingName("main").poolSize(2).maxOverflow(1)
+                    .executionOptions(ExecutionOptions.empty().withLoggingToken("web")).build();
+        }
+
+        @Bean(destroyMethod = "close")
+        Engine reporting() {
+            return Engine.create("jdbc:h2:mem:web_rep_" + UUID.randomUUID() + ";USER=sa;PASSWORD=s3cret");
+        }
+    }
+}
