@@ -132,6 +132,19 @@ public interface Dialect {
         throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
     }
 
+    /**
+     * Commits a transaction prepared earlier, possibly by another session or a process that crashed (recovery). No
+     * transaction is in progress on {@code connection}.
+     */
+    default void commitPrepared(Connection connection, String xid) throws SQLException {
+        commitTwoPhase(connection, xid, true);
+    }
+
+    /** Rolls back a transaction prepared earlier, possibly by another session (recovery). */
+    default void rollbackPrepared(Connection connection, String xid) throws SQLException {
+        rollbackTwoPhase(connection, xid, true);
+    }
+
     /** Lists the ids of transactions prepared and not yet finished. */
     default List<String> recoverTwoPhase(Connection connection) throws SQLException {
         throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
