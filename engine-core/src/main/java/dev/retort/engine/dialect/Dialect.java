@@ -102,6 +102,14 @@ public interface Dialect {
         return "upper";
     }
 
+    /**
+     * Whether JDBC metadata calls this database's schemas catalogs (MySQL and MariaDB, where a schema is a database),
+     * so the {@link dev.retort.engine.Inspector} passes schema names as the catalog.
+     */
+    default boolean schemaIsCatalog() {
+        return false;
+    }
+
     /** The server's version string. */
     default String serverVersion(Connection connection) throws SQLException {
         return connection.getMetaData().getDatabaseProductVersion();

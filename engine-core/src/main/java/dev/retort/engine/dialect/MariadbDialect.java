@@ -74,6 +74,11 @@ public class MariadbDialect implements Dialect {
     }
 
     @Override
+    public boolean schemaIsCatalog() {
+        return true;
+    }
+
+    @Override
     public boolean supportsTwoPhase() {
         return true;
     }
