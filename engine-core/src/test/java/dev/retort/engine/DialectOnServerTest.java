@@ -197,6 +197,19 @@ class DialectOnServerTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aMysqlUrlReachesMariadbThroughMariadbConnectorJ() {
+        String url = TestDatabase.MARIADB.url().replaceFirst("^mariadb", "mysql");
+        try (Engine engine = Engine.create(url); Connection conn = engine.connect()) {
+            assertThat(engine.name()).isEqualTo("mysql");
+            assertThat(engine.url().toJdbcUrl()).startsWith("jdbc:mysql://").endsWith("permitMysqlScheme=true");
+            assertThat(String.valueOf(conn.execDriverSql("SELECT VERSION()").scalar())).containsIgnoringCase("mariadb");
+            conn.rollback();
+            conn.executionOptions(level(IsolationLevel.READ_COMMITTED));
+            assertThat(conn.getIsolationLevel()).isEqualTo(IsolationLevel.READ_COMMITTED);
+        }
+    }
+
     private static RuntimeException updateOrRollback(Connection conn, int id) {
         try {
             conn.execute(SET_VALUE, Map.of("id", id, "v", 99));
