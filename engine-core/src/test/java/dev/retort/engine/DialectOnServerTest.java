@@ -198,10 +198,11 @@ class DialectOnServerTest {
     }
 
     @org.junit.jupiter.api.Test
-    void aMysqlUrlReachesMariadbThroughMariadbConnectorJ() {
-        String url = TestDatabase.MARIADB.url().replaceFirst("^mariadb", "mysql");
+    void aMysqlMariadbconnectorUrlReachesTheServerThroughMariadbConnectorJ() {
+        String url = TestDatabase.MARIADB.url().replaceFirst("^mariadb", "mysql+mariadbconnector");
         try (Engine engine = Engine.create(url); Connection conn = engine.connect()) {
             assertThat(engine.name()).isEqualTo("mysql");
+            assertThat(engine.driver()).isEqualTo("mariadbconnector");
             assertThat(engine.url().toJdbcUrl()).startsWith("jdbc:mysql://").endsWith("permitMysqlScheme=true");
             assertThat(String.valueOf(conn.execDriverSql("SELECT VERSION()").scalar())).containsIgnoringCase("mariadb");
             conn.rollback();

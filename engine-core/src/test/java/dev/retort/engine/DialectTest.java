@@ -8,6 +8,7 @@ import dev.retort.engine.dialect.DialectRegistry;
 import dev.retort.engine.dialect.H2Dialect;
 import dev.retort.engine.dialect.MariadbDialect;
 import dev.retort.engine.dialect.MysqlDialect;
+import dev.retort.engine.dialect.MysqlMariadbConnectorDialect;
 import dev.retort.engine.dialect.PostgresqlDialect;
 import dev.retort.engine.exc.ArgumentException;
 import java.sql.SQLException;
@@ -52,11 +53,16 @@ class DialectTest {
         assertThat(maria.toJdbcUrl()).isEqualTo("jdbc:mariadb://db.example:3306/app");
         assertThat(DialectRegistry.load(maria).driverClassName()).isEqualTo("org.mariadb.jdbc.Driver");
 
-        // MySQL Connector/J is not on the test class path: the MariaDB driver serves jdbc:mysql: URLs
         EngineUrl mysql = EngineUrl.parse("mysql://root@db.example/app");
         assertThat(DialectRegistry.load(mysql)).isInstanceOf(MysqlDialect.class);
-        assertThat(mysql.toJdbcUrl()).isEqualTo("jdbc:mysql://db.example/app?permitMysqlScheme=true");
-        assertThat(DialectRegistry.load(mysql).driverClassName()).isEqualTo("org.mariadb.jdbc.Driver");
+        assertThat(mysql.toJdbcUrl()).isEqualTo("jdbc:mysql://db.example/app");
+        assertThat(DialectRegistry.load(mysql).driverClassName()).isEqualTo("com.mysql.cj.jdbc.Driver");
+        // SQLAlchemy's mysql+mariadbconnector: MariaDB Connector/J 3 serves jdbc:mysql: only with permitMysqlScheme
+        EngineUrl viaMariadb = EngineUrl.parse("mysql+mariadbconnector://root@db.example/app?useSsl=false");
+        assertThat(DialectRegistry.load(viaMariadb)).isInstanceOf(MysqlMariadbConnectorDialect.class);
+        assertThat(viaMariadb.toJdbcUrl()).isEqualTo(
+                "jdbc:mysql://db.example/app?useSsl=false&permitMysqlScheme=true");
+        assertThat(DialectRegistry.load(viaMariadb).driverClassName()).isEqualTo("org.mariadb.jdbc.Driver");
 
         assertThat(EngineUrl.parse("h2:mem:demo").toJdbcUrl()).isEqualTo("jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1");
         assertThat(DialectRegistry.get("h2").driverClassName()).isEqualTo("org.h2.Driver");
