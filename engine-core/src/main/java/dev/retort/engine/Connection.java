@@ -861,11 +861,15 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** Commits a prepared transaction left over by this or another process. */
+    /**
+     * Commits a prepared transaction left over by this or another process. Like the databases' own {@code COMMIT
+     * PREPARED}, it refuses to run while this connection has a transaction in progress.
+     */
     public void commitPrepared(String xid) {
         checkOpen();
+        refuseInTransaction("commitPrepared()");
         try {
-            core.dialect.commitTwoPhase(jdbcForUse(), xid, true);
+            core.dialect.commitPrepared(jdbcForUse(), xid);
         } catch (SQLException e) {
             throw handleError(e, "COMMIT PREPARED " + xid, null, engine.listeners());
         }
@@ -874,10 +878,18 @@ public final class Connection implements AutoCloseable {
     /** Rolls back a prepared transaction left over by this or another process. */
     public void rollbackPrepared(String xid) {
         checkOpen();
+        refuseInTransaction("rollbackPrepared()");
         try {
-            core.dialect.rollbackTwoPhase(jdbcForUse(), xid, true);
+            core.dialect.rollbackPrepared(jdbcForUse(), xid);
         } catch (SQLException e) {
             throw handleError(e, "ROLLBACK PREPARED " + xid, null, engine.listeners());
+        }
+    }
+
+    private void refuseInTransaction(String what) {
+        if (root != null || external != null) {
+            throw new InvalidRequestException(what + " cannot run while a transaction is in progress on this "
+                    + "connection; commit() or rollback() first, or use a separate connection");
         }
     }
 

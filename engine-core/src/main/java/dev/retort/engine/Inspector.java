@@ -27,7 +27,10 @@ public final class Inspector {
     public List<String> tableNames(@Nullable String schema) {
         return withMetaData(md -> {
             List<String> names = new ArrayList<>();
-            try (ResultSet rs = md.getTables(null, fold(md, schema), "%", new String[] {"TABLE"})) {
+            boolean catalogs = engine.dialect().schemaIsCatalog();
+            String catalog = catalogs ? (schema != null ? schema : md.getConnection().getCatalog()) : null;
+            try (ResultSet rs = md.getTables(catalog, catalogs ? null : fold(md, schema), "%",
+                    new String[] {"TABLE"})) {
                 while (rs.next()) {
                     names.add(rs.getString("TABLE_NAME"));
                 }
@@ -41,7 +44,7 @@ public final class Inspector {
         return withMetaData(md -> {
             for (String candidate : candidates(table)) {
                 List<ColumnInfo> columns = new ArrayList<>();
-                try (ResultSet rs = md.getColumns(null, currentSchema(md), candidate, "%")) {
+                try (ResultSet rs = md.getColumns(currentCatalog(md), currentSchema(md), candidate, "%")) {
                     while (rs.next()) {
                         columns.add(new ColumnInfo(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"),
                                 rs.getInt("DATA_TYPE"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
@@ -61,7 +64,7 @@ public final class Inspector {
         return withMetaData(md -> {
             for (String candidate : candidates(table)) {
                 Map<Integer, String> byPosition = new TreeMap<>();
-                try (ResultSet rs = md.getPrimaryKeys(null, currentSchema(md), candidate)) {
+                try (ResultSet rs = md.getPrimaryKeys(currentCatalog(md), currentSchema(md), candidate)) {
                     while (rs.next()) {
                         byPosition.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
                     }
@@ -76,6 +79,10 @@ public final class Inspector {
 
     private List<String> candidates(String name) {
         return List.of(name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
+    }
+
+    private @Nullable String currentCatalog(DatabaseMetaData md) throws SQLException {
+        return engine.dialect().schemaIsCatalog() ? md.getConnection().getCatalog() : null;
     }
 
     private @Nullable String currentSchema(DatabaseMetaData md) throws SQLException {

@@ -102,6 +102,14 @@ public interface Dialect {
         return "upper";
     }
 
+    /**
+     * Whether JDBC metadata calls this database's schemas catalogs (MySQL and MariaDB, where a schema is a database),
+     * so the {@link dev.retort.engine.Inspector} passes schema names as the catalog.
+     */
+    default boolean schemaIsCatalog() {
+        return false;
+    }
+
     /** The server's version string. */
     default String serverVersion(Connection connection) throws SQLException {
         return connection.getMetaData().getDatabaseProductVersion();
@@ -130,6 +138,19 @@ public interface Dialect {
     /** Rolls the two-phase transaction back, prepared or not. */
     default void rollbackTwoPhase(Connection connection, String xid, boolean prepared) throws SQLException {
         throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
+    }
+
+    /**
+     * Commits a transaction prepared earlier, possibly by another session or a process that crashed (recovery). No
+     * transaction is in progress on {@code connection}.
+     */
+    default void commitPrepared(Connection connection, String xid) throws SQLException {
+        commitTwoPhase(connection, xid, true);
+    }
+
+    /** Rolls back a transaction prepared earlier, possibly by another session (recovery). */
+    default void rollbackPrepared(Connection connection, String xid) throws SQLException {
+        rollbackTwoPhase(connection, xid, true);
     }
 
     /** Lists the ids of transactions prepared and not yet finished. */

@@ -23,6 +23,7 @@ public final class DialectRegistry {
         register("postgresql", PostgresqlDialect::new);
         register("mariadb", MariadbDialect::new);
         register("mysql", MysqlDialect::new);
+        register("mysql.mariadbconnector", MysqlMariadbConnectorDialect::new);
         register("h2", H2Dialect::new);
         for (Dialect dialect : ServiceLoader.load(Dialect.class, DialectRegistry.class.getClassLoader())) {
             Class<? extends Dialect> type = dialect.getClass();

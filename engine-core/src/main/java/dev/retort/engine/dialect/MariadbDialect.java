@@ -74,12 +74,22 @@ public class MariadbDialect implements Dialect {
     }
 
     @Override
+    public boolean schemaIsCatalog() {
+        return true;
+    }
+
+    @Override
     public boolean supportsTwoPhase() {
         return true;
     }
 
     @Override
     public void beginTwoPhase(Connection connection, String xid) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            // with autocommit off even a read (XA RECOVER, metadata) opens a local transaction, and XA START then
+            // fails with XAER_OUTSIDE; no engine transaction is in progress here, so there is nothing to lose
+            connection.rollback();
+        }
         Dialect.run(connection, "XA START " + Dialect.literal(xid));
     }
 
@@ -105,6 +115,17 @@ public class MariadbDialect implements Dialect {
             Dialect.run(connection, "XA END " + Dialect.literal(xid));
         }
         Dialect.run(connection, "XA ROLLBACK " + Dialect.literal(xid));
+    }
+
+    /** {@code XA COMMIT} from a session with no transaction of its own (it must not hold a local one). */
+    @Override
+    public void commitPrepared(Connection connection, String xid) throws SQLException {
+        Dialect.runOutsideTransaction(connection, "XA COMMIT " + Dialect.literal(xid));
+    }
+
+    @Override
+    public void rollbackPrepared(Connection connection, String xid) throws SQLException {
+        Dialect.runOutsideTransaction(connection, "XA ROLLBACK " + Dialect.literal(xid));
     }
 
     @Override

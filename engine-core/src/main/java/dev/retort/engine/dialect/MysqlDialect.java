@@ -4,9 +4,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * MySQL. Uses MySQL Connector/J when it is present ({@code com.mysql.cj.jdbc.Driver}); streaming there needs the
- * driver's special fetch size {@code Integer.MIN_VALUE}. Otherwise the MariaDB driver's {@code jdbc:mysql:} support
- * works the same way as {@link MariadbDialect}.
+ * MySQL through MySQL Connector/J ({@code mysql://}, {@code com.mysql.cj.jdbc.Driver}); streaming there needs the
+ * driver's special fetch size {@code Integer.MIN_VALUE}. {@code mysql+mariadbconnector://} uses MariaDB Connector/J
+ * instead ({@link MysqlMariadbConnectorDialect}).
  */
 public class MysqlDialect extends MariadbDialect {
 

@@ -32,6 +32,16 @@ public class DBAPIException extends StatementException {
         return (SQLException) getCause();
     }
 
+    /** The message; after a disconnect it ends by saying the connection was invalidated and what to do next. */
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        return connectionInvalidated ? message + INVALIDATED : message;
+    }
+
+    private static final String INVALIDATED = "\n(The connection was invalidated: the database connection was lost "
+            + "and discarded. Call rollback(); the next statement reconnects.)";
+
     /** Whether the error was a disconnect and the connection was invalidated because of it. */
     public boolean connectionInvalidated() {
         return connectionInvalidated;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -40,6 +41,7 @@ public abstract class ManagedPool implements Pool {
     protected final Dialect dialect;
     private final Map<Connection, ConnectionRecord> records = Collections.synchronizedMap(new WeakHashMap<>());
     private final AtomicInteger checkedOut = new AtomicInteger();
+    private final Map<Connection, Connection> physicals = Collections.synchronizedMap(new IdentityHashMap<>());
     private volatile PoolListener[] listeners = NO_LISTENERS;
     private volatile boolean firstConnectDone;
 
@@ -146,6 +148,7 @@ public abstract class ManagedPool implements Pool {
             }
         }
         checkedOut.decrementAndGet();
+        physicals.remove(connection);
         try {
             release(connection);
         } catch (SQLException e) {
@@ -166,6 +169,7 @@ public abstract class ManagedPool implements Pool {
             l.close(dbapi, record);
         }
         records.remove(dbapi);
+        physicals.remove(connection);
         checkedOut.decrementAndGet();
         evict(connection);
     }
@@ -203,6 +207,7 @@ public abstract class ManagedPool implements Pool {
     /** Closes a detached connection. */
     public final void closeDetached(Connection connection) {
         Connection dbapi = physical(connection);
+        physicals.remove(connection);
         checkedOut.decrementAndGet();
         evict(connection);
         for (PoolListener l : listeners) {
@@ -252,10 +257,25 @@ public abstract class ManagedPool implements Pool {
         return record;
     }
 
-    /** The physical connection behind a pool proxy. */
+    /**
+     * The physical connection behind a pool proxy. Remembered per checked-out proxy, because a pool may close its
+     * proxy on a fatal error before the engine invalidates it (HikariCP then swaps in a "closed" stand-in whose every
+     * method throws, {@code hashCode} included) and the events must still name the physical connection.
+     */
     protected Connection physical(Connection connection) {
+        Connection known = physicals.get(connection);
+        if (known != null) {
+            return known;
+        }
         try {
-            return connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
+            if (connection.isClosed() || !connection.isWrapperFor(Connection.class)) {
+                return connection;
+            }
+            Connection unwrapped = connection.unwrap(Connection.class);
+            if (unwrapped != connection) {
+                physicals.put(connection, unwrapped);
+            }
+            return unwrapped;
         } catch (SQLException e) {
             return connection;
         }

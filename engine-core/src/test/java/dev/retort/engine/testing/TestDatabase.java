@@ -6,18 +6,23 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.JdbcDatabaseContainer;
+import org.testcontainers.mariadb.MariaDBContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * One database the behavioural suites run on. H2 is always available; PostgreSQL and MariaDB are used when
- * reachable (see "Test databases" in DESIGN.md): with {@code CI=true} an unreachable server fails the test, elsewhere
- * it is skipped with a message saying how to enable it.
+ * reachable (see "Test databases" in DESIGN.md): with {@code CI=true} an unreachable server fails the test; elsewhere
+ * Testcontainers starts one when Docker is available, and otherwise the test is skipped with a message saying how to
+ * enable it.
  */
 public final class TestDatabase {
 
     private static final AtomicInteger H2_COUNTER = new AtomicInteger();
 
     private final String name;
-    private final String url;
+    private volatile String url;
     private final String envVariable;
     private volatile Boolean reachable;
     private volatile String whyUnreachable = "";
@@ -89,11 +94,53 @@ public final class TestDatabase {
             return;
         }
         String message = name + " is not reachable at " + url + " (" + whyUnreachable + "). Start it with "
-                + "scripts/test-databases.sh or point " + envVariable + " at a server.";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                + "scripts/test-databases.sh, point " + envVariable + " at a server, or start Docker so "
+                + "Testcontainers can run one.";
+        if (CI) {
             throw new AssertionError("CI=true requires " + message);
         }
         Assumptions.assumeTrue(false, message);
+    }
+
+    private static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
+
+    /**
+     * Outside CI, when the server is unreachable and Docker is available, starts it with Testcontainers (left running
+     * until the JVM exits; Testcontainers' reaper removes it). Docker is probed once, cheaply.
+     */
+    private boolean startContainer() {
+        if (CI || !DockerProbe.AVAILABLE) {
+            whyUnreachable += "; no Docker for Testcontainers";
+            return false;
+        }
+        JdbcDatabaseContainer<?> container = isPostgresql()
+                ? new PostgreSQLContainer("postgres:15-alpine").withDatabaseName("test").withUsername("postgres")
+                        .withPassword("postgres").withCommand("postgres", "-c", "max_prepared_transactions=20")
+                : new MariaDBContainer("mariadb:10.11").withDatabaseName("test").withUsername("root")
+                        .withPassword("retort");
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            whyUnreachable += "; Testcontainers failed: " + e.getMessage();
+            return false;
+        }
+        int port = container.getMappedPort(isPostgresql() ? 5432 : 3306);
+        url = name + "://" + container.getUsername() + ":" + container.getPassword() + "@" + container.getHost() + ":"
+                + port + "/test";
+        return true;
+    }
+
+    /** Asks Testcontainers once whether a Docker engine answers (a docker CLI alone is not enough). */
+    private static final class DockerProbe {
+        static final boolean AVAILABLE = probe();
+
+        private static boolean probe() {
+            try {
+                return DockerClientFactory.instance().isDockerAvailable();
+            } catch (RuntimeException | LinkageError e) {
+                return false;
+            }
+        }
     }
 
     private boolean isReachable() {
@@ -106,7 +153,7 @@ public final class TestDatabase {
                         reachable = c.isValid(5);
                     } catch (SQLException e) {
                         whyUnreachable = e.getMessage();
-                        reachable = false;
+                        reachable = startContainer();
                     }
                 }
             }
