@@ -291,7 +291,7 @@ public final class Connection implements AutoCloseable {
             }
             if (hasRows) {
                 ResultSet rs = st.getResultSet();
-                result = Result.forRows(this, st, rs);
+                result = Result.forRows(this, st, rs, parsed);
                 st = null;
             } else {
                 long count = st.getUpdateCount();
@@ -941,7 +941,9 @@ public final class Connection implements AutoCloseable {
                 c.setAutoCommit(true);
                 jdbcAutoCommit = true;
             }
+            // only JDBC autocommit changed (and release() restores that by itself): nothing else to reset
             autocommitMode = true;
+            return;
         } else {
             if (autocommitMode) {
                 autocommitMode = false;
