@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
 import dev.retort.engine.ExecutionOptions;
+import dev.retort.engine.IsolationLevel;
 import dev.retort.engine.Result;
 import dev.retort.engine.Row;
 import dev.retort.engine.Sql;
@@ -13,7 +14,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Retort, written the way its README shows: {@code engine.connect()} / {@code engine.begin()}, named parameters. */
+/**
+ * Retort, written the way its README shows: {@code engine.connect()} / {@code engine.begin()}, named parameters.
+ *
+ * <p>Reads run on {@code reads}: the engine itself (SQLAlchemy 2.0 semantics: the first statement autobegins a
+ * transaction, {@code close()} rolls it back), or for {@code retortAutocommit} an option engine with
+ * {@code isolation_level=AUTOCOMMIT}, SQLAlchemy's way to run statements without a transaction. Writes always use
+ * {@code engine.begin()} on the transactional engine.
+ */
 final class RetortWorkload implements Workload {
 
     static final TextClause BY_ID = Sql.text(
@@ -26,9 +34,17 @@ final class RetortWorkload implements Workload {
             "INSERT INTO users (name, email, age, active, created) VALUES (:name, :email, :age, :active, :created)");
 
     final Engine engine;
+    final Engine reads;
 
     RetortWorkload(Engine engine) {
+        this(engine, false);
+    }
+
+    RetortWorkload(Engine engine, boolean autocommitReads) {
         this.engine = engine;
+        this.reads = autocommitReads
+                ? engine.executionOptions(ExecutionOptions.empty().withIsolationLevel(IsolationLevel.AUTOCOMMIT))
+                : engine;
     }
 
     static Engine engine(HikariDataSource ds, Database db) {
@@ -47,14 +63,14 @@ final class RetortWorkload implements Workload {
 
     @Override
     public User pointSelect(long id) {
-        try (Connection conn = engine.connect()) {
+        try (Connection conn = reads.connect()) {
             return conn.execute(BY_ID, Map.of("id", id)).one().as(User.class);
         }
     }
 
     @Override
     public List<User> fetch1000(long firstId) {
-        try (Connection conn = engine.connect()) {
+        try (Connection conn = reads.connect()) {
             return conn.execute(RANGE, Map.of("lo", firstId, "hi", firstId + BATCH - 1)).as(User.class);
         }
     }
@@ -86,7 +102,7 @@ final class RetortWorkload implements Workload {
     @Override
     public long streamAll() {
         long sum = 0;
-        try (Connection conn = engine.connect(); Result result = conn.execute(ALL)) {
+        try (Connection conn = reads.connect(); Result result = conn.execute(ALL)) {
             for (Row row : result) {
                 sum += (Integer) row.get(3);
             }
