@@ -32,7 +32,9 @@ public enum Database {
     /** The JDBC URL; PostgreSQL can be pointed elsewhere on 127.0.0.1 with {@code -Dretort.bench.postgres}. */
     public String jdbcUrl() {
         return switch (this) {
-            case h2 -> "jdbc:h2:mem:bench" + SEQ.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+            // OPTIMIZE_REUSE_RESULTS=0: H2 would otherwise hand back the cached result of an unchanged query, and
+            // some libraries (plain Statement) would measure that cache instead of the query
+            case h2 -> "jdbc:h2:mem:bench" + SEQ.incrementAndGet() + ";DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=0";
             case postgres -> System.getProperty("retort.bench.postgres", "jdbc:postgresql://127.0.0.1:5432/test");
         };
     }
