@@ -298,7 +298,7 @@ public final class Connection implements AutoCloseable {
             }
             if (hasRows) {
                 ResultSet rs = st.getResultSet();
-                result = Result.forRows(this, st, rs);
+                result = Result.forRows(this, st, rs, parsed);
                 st = null;
             } else {
                 long count = st.getUpdateCount();
@@ -966,7 +966,9 @@ public final class Connection implements AutoCloseable {
                 c.setAutoCommit(true);
                 jdbcAutoCommit = true;
             }
+            // only JDBC autocommit changed (and release() restores that by itself): nothing else to reset
             autocommitMode = true;
+            return;
         } else {
             if (autocommitMode) {
                 autocommitMode = false;

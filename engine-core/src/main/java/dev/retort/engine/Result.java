@@ -1,6 +1,7 @@
 package dev.retort.engine;
 
 import dev.retort.engine.exc.ResourceClosedException;
+import dev.retort.engine.internal.ParsedSql;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -48,19 +49,29 @@ public final class Result extends FetchResult<Row> {
         this.exhausted = !returnsRows;
     }
 
-    static Result forRows(Connection connection, Statement statement, ResultSet rs) throws SQLException {
+    static Result forRows(Connection connection, Statement statement, ResultSet rs, @Nullable ParsedSql parsed)
+            throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
-        String[] keys = new String[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = md.getColumnLabel(i + 1);
+        // Results of one statement usually have the same columns: reuse the metadata (and with it the name maps and
+        // row-mapping plans) of the previous result when every label matches.
+        ResultMetadata metadata = parsed != null && parsed.resultShape() instanceof ResultMetadata previous
+                && previous.matches(md, n) ? previous : null;
+        if (metadata == null) {
+            String[] keys = new String[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = md.getColumnLabel(i + 1);
+            }
+            metadata = new ResultMetadata(keys);
+            if (parsed != null) {
+                parsed.resultShape(metadata);
+            }
         }
-        return new Result(connection, statement, rs, new ResultMetadata(keys), true, -1, null, false);
+        return new Result(connection, statement, rs, metadata, true, -1, null, false);
     }
 
     static Result forUpdate(Connection connection, long rowCount, @Nullable Row insertedKey, boolean insert) {
-        return new Result(connection, null, null, new ResultMetadata(new String[0]), false, rowCount, insertedKey,
-                insert);
+        return new Result(connection, null, null, ResultMetadata.NONE, false, rowCount, insertedKey, insert);
     }
 
     static Result empty(Connection connection, long rowCount) {

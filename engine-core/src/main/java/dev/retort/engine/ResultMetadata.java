@@ -2,9 +2,12 @@ package dev.retort.engine;
 
 import dev.retort.engine.exc.InvalidRequestException;
 import dev.retort.engine.internal.RowMapperPlan;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Column keys of a result, computed once per result and shared by all of its rows. Name lookups (exact, then
@@ -12,10 +15,14 @@ import java.util.Map;
  */
 final class ResultMetadata {
 
+    /** No columns (results of DML). */
+    static final ResultMetadata NONE = new ResultMetadata(new String[0]);
+
     private final String[] keys;
     private volatile Map<String, Integer> exact;
     private volatile Map<String, Integer> folded;
     private final Map<Class<?>, RowMapperPlan<?>> plans = new HashMap<>(4);
+    private volatile @Nullable RowMapperPlan<?> lastPlan;
 
     ResultMetadata(String[] keys) {
         this.keys = keys;
@@ -67,11 +74,31 @@ final class ResultMetadata {
         exact = e;
     }
 
+    /** Whether a result set's columns have exactly these labels. */
+    boolean matches(ResultSetMetaData md, int columnCount) throws SQLException {
+        if (columnCount != keys.length) {
+            return false;
+        }
+        for (int i = 0; i < columnCount; i++) {
+            if (!keys[i].equals(md.getColumnLabel(i + 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @SuppressWarnings("unchecked")
     <T> RowMapperPlan<T> plan(Class<T> type) {
-        synchronized (plans) {
-            return (RowMapperPlan<T>) plans.computeIfAbsent(type, t -> RowMapperPlan.create(keys, t));
+        RowMapperPlan<?> last = lastPlan;
+        if (last != null && last.type() == type) {
+            return (RowMapperPlan<T>) last;
         }
+        RowMapperPlan<T> plan;
+        synchronized (plans) {
+            plan = (RowMapperPlan<T>) plans.computeIfAbsent(type, t -> RowMapperPlan.create(keys, t));
+        }
+        lastPlan = plan;
+        return plan;
     }
 
     ResultMetadata project(int[] columns) {

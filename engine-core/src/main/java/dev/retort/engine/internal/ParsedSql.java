@@ -1,16 +1,56 @@
 package dev.retort.engine.internal;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of parsing textual SQL once: the JDBC form with {@code ?} placeholders, the parameter names in
- * placeholder order, and the statement's operation (for metrics and generated keys). Immutable and cached.
- *
- * @param jdbcSql the SQL with {@code ?} placeholders
- * @param parameterNames the name bound to each placeholder, in order (a name may repeat)
- * @param operation the first keyword class of the statement
+ * placeholder order, and the statement's operation (for metrics and generated keys). Cached in the engine's query
+ * cache; besides the parse it remembers the column shape of the last result the statement produced, so that results
+ * of the same statement share their column metadata and row-mapping plans.
  */
-public record ParsedSql(String jdbcSql, String[] parameterNames, Operation operation) {
+public final class ParsedSql {
+
+    private final String jdbcSql;
+    private final String[] parameterNames;
+    private final Operation operation;
+    private volatile @Nullable Object resultShape;
+
+    /**
+     * @param jdbcSql the SQL with {@code ?} placeholders
+     * @param parameterNames the name bound to each placeholder, in order (a name may repeat)
+     * @param operation the first keyword class of the statement
+     */
+    public ParsedSql(String jdbcSql, String[] parameterNames, Operation operation) {
+        this.jdbcSql = jdbcSql;
+        this.parameterNames = parameterNames;
+        this.operation = operation;
+    }
+
+    /** The SQL with {@code ?} placeholders. */
+    public String jdbcSql() {
+        return jdbcSql;
+    }
+
+    /** The name bound to each placeholder, in order (a name may repeat). */
+    public String[] parameterNames() {
+        return parameterNames;
+    }
+
+    /** The first keyword class of the statement. */
+    public Operation operation() {
+        return operation;
+    }
+
+    /** The column metadata of the last result of this statement (engine-internal), or {@code null}. */
+    public @Nullable Object resultShape() {
+        return resultShape;
+    }
+
+    /** Remembers the column metadata of a result of this statement (engine-internal). */
+    public void resultShape(Object shape) {
+        this.resultShape = shape;
+    }
 
     /** The statement kinds the engine distinguishes. */
     public enum Operation {

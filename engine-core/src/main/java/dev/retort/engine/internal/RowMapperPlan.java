@@ -38,6 +38,11 @@ public final class RowMapperPlan<T> {
         this.setters = setters;
     }
 
+    /** The class this plan creates. */
+    public Class<T> type() {
+        return type;
+    }
+
     /** Builds the plan; a column with no target, or a record component with no column, raises an error. */
     public static <T> RowMapperPlan<T> create(String[] keys, Class<T> type) {
         Map<String, Integer> byName = new HashMap<>();
