@@ -32,9 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code txRoundTrip} through a Spring {@code TransactionTemplate}: {@code EngineTransactionManager} against
  * {@code DataSourceTransactionManager}, with the same body written with Retort ({@code engine.connect()} joins the
  * Spring transaction) or with {@code JdbcTemplate} (joins through the bound {@code ConnectionHolder}).
- *
- * <p>Excluded from the build until engine-spring-boot-autoconfigure has {@code EngineTransactionManager}; build with
- * {@code -Dbench.excludes=none} to include it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -2,6 +2,7 @@ package dev.retort.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.retort.engine.Engine;
+import dev.retort.engine.spring.boot.actuate.EngineMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Retort's {@code pointSelect} with instrumentation {@code off} (no listener) and {@code on} (one no-op
- * {@code ConnectionListener} plus Micrometer's statement timer). Compare with {@code LibraryBenchmark.pointSelect}
+ * {@code ConnectionListener} plus the engine's Micrometer meters, {@link EngineMetrics}). Compare with {@code LibraryBenchmark.pointSelect}
  * {@code library=jdbc}.
  */
 @State(Scope.Benchmark)
@@ -45,12 +46,12 @@ public class ListenersAndMetricsBenchmark {
     public void setUp() throws Exception {
         ds = db.newPool();
         db.reset(ds);
-        Engine.Builder builder = Engine.builder(ds).dialect(db.dialect());
+        Engine engine = Engine.builder(ds).dialect(db.dialect()).build();
         if (instrumentation.equals("on")) {
-            builder.listener(new NoOpListener())
-                    .listener(new StatementTimerListener(new SimpleMeterRegistry(), "bench"));
+            engine.addListener(new NoOpListener());
+            EngineMetrics.bindTo(engine, "bench", new SimpleMeterRegistry());
         }
-        workload = new RetortWorkload(builder.build());
+        workload = new RetortWorkload(engine);
         Check.user(workload.pointSelect(42), 42);
     }
 

@@ -232,12 +232,31 @@ public final class Result extends FetchResult<Row> {
         return new MappingResult(this);
     }
 
-    /** Every remaining row mapped to a record or bean by column name. */
+    /**
+     * Every remaining row mapped to a record or bean by column name. Reads straight from the cursor (no {@link Row}
+     * per row) unless {@link #unique()} or {@link #columns} filter the rows.
+     */
     public <T> List<T> as(Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (Row row = nextRow(); row != null; row = nextRow()) {
-            out.add(row.as(type));
+        if (projection != null || seen != null || exhausted || hardClosed) {
+            List<T> out = new ArrayList<>();
+            for (Row row = nextRow(); row != null; row = nextRow()) {
+                out.add(row.as(type));
+            }
+            return out;
         }
+        dev.retort.engine.internal.RowMapperPlan<T> plan = metadata.plan(type);
+        List<T> out = new ArrayList<>();
+        ResultSet rs = resultSet;
+        try {
+            while (rs.next()) {
+                fetched++;
+                out.add(plan.map(rs));
+            }
+        } catch (SQLException e) {
+            release();
+            throw connection.handleError(e, null, null, connection.engine().listeners());
+        }
+        release();
         return out;
     }
 

@@ -7,6 +7,8 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +30,11 @@ public final class RowMapperPlan<T> {
     private final Class<?>[] types;
     private final MethodHandle constructor;
     private final MethodHandle[] setters;
+    private final int width;
 
-    private RowMapperPlan(Class<T> type, int[] columns, Class<?>[] types, MethodHandle constructor,
+    private RowMapperPlan(Class<T> type, int width, int[] columns, Class<?>[] types, MethodHandle constructor,
             MethodHandle[] setters) {
+        this.width = width;
         this.type = type;
         this.columns = columns;
         this.types = types;
@@ -75,7 +79,7 @@ public final class RowMapperPlan<T> {
                 Constructor<T> ctor = type.getDeclaredConstructor(types);
                 ctor.setAccessible(true);
                 MethodHandle handle = lookup.unreflectConstructor(ctor).asSpreader(Object[].class, types.length);
-                return new RowMapperPlan<>(type, columns, types, handle, null);
+                return new RowMapperPlan<>(type, keys.length, columns, types, handle, null);
             }
             Constructor<T> ctor = type.getDeclaredConstructor();
             ctor.setAccessible(true);
@@ -103,7 +107,7 @@ public final class RowMapperPlan<T> {
                 throw new ArgumentException("Cannot map row to " + type.getName() + ": no setter for column(s) "
                         + unmatched + "; select only the columns the class has, or alias them");
             }
-            return new RowMapperPlan<>(type, columns, types, lookup.unreflectConstructor(ctor), setters);
+            return new RowMapperPlan<>(type, keys.length, columns, types, lookup.unreflectConstructor(ctor), setters);
         } catch (NoSuchMethodException e) {
             throw new ArgumentException("Cannot map rows to " + type.getName() + ": it needs a canonical constructor "
                     + "(records) or a no-argument constructor and setters (beans)", e);
@@ -156,6 +160,25 @@ public final class RowMapperPlan<T> {
             throw new ArgumentException("Cannot create " + type.getName() + " from row: " + e, e);
         }
     }
+
+    /**
+     * Maps the current row of a JDBC result set directly, without an intermediate {@code Row}: {@code java.time}
+     * and {@code BigDecimal} targets are read with {@code getObject(column, type)}, the rest as
+     * {@link #map(Object[])} converts them.
+     */
+    public T map(ResultSet rs) throws SQLException {
+        Object[] values = new Object[width];
+        for (int i = 0; i < columns.length; i++) {
+            int column = columns[i];
+            Class<?> target = types[i];
+            values[column] = DIRECT.contains(target) ? rs.getObject(column + 1, target) : rs.getObject(column + 1);
+        }
+        return map(values);
+    }
+
+    private static final java.util.Set<Class<?>> DIRECT = java.util.Set.of(java.time.LocalDateTime.class,
+            java.time.LocalDate.class, java.time.LocalTime.class, java.time.OffsetDateTime.class,
+            java.math.BigDecimal.class, String.class);
 
     private static String normalize(String name) {
         return name.replace("_", "").toLowerCase(Locale.ROOT);
