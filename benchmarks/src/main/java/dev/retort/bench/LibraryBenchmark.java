@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 3)
 public class LibraryBenchmark {
 
-    @Param({"jdbc", "retort", "retortAutocommit", "jdbcTemplate", "jdbcClient", "jdbi", "jooq"})
+    @Param({"jdbc", "retort", "retortPool", "retortAutocommit", "jdbcTemplate", "jdbcClient", "jdbi", "jooq"})
     public Library library;
 
     @Param({"h2", "postgres"})

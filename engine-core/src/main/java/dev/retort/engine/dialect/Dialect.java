@@ -191,6 +191,28 @@ public interface Dialect {
         }
     }
 
+    /**
+     * Builds {@code jdbc:SUBPROTOCOL://host[:port]/database[?k=v&…]} from a URL; the usual JDBC URL of a network
+     * database.
+     */
+    static String hostUrl(String subprotocol, EngineUrl url) {
+        StringBuilder sb = new StringBuilder("jdbc:").append(subprotocol).append("://")
+                .append(url.host() != null ? url.host() : "localhost");
+        if (url.port() != null) {
+            sb.append(':').append(url.port());
+        }
+        sb.append('/');
+        if (url.database() != null) {
+            sb.append(url.database());
+        }
+        char sep = '?';
+        for (java.util.Map.Entry<String, String> e : url.query().entrySet()) {
+            sb.append(sep).append(e.getKey()).append('=').append(e.getValue());
+            sep = '&';
+        }
+        return sb.toString();
+    }
+
     /** Quotes a string literal (for xids). */
     static String literal(String value) {
         return "'" + value.replace("'", "''") + "'";

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,21 +39,7 @@ public class MariadbDialect implements Dialect {
 
     @Override
     public String jdbcUrl(EngineUrl url) {
-        StringBuilder sb = new StringBuilder("jdbc:").append(jdbcSubprotocol()).append("://")
-                .append(url.host() != null ? url.host() : "localhost");
-        if (url.port() != null) {
-            sb.append(':').append(url.port());
-        }
-        sb.append('/');
-        if (url.database() != null) {
-            sb.append(url.database());
-        }
-        char sep = '?';
-        for (Map.Entry<String, String> e : url.query().entrySet()) {
-            sb.append(sep).append(e.getKey()).append('=').append(e.getValue());
-            sep = '&';
-        }
-        return sb.toString();
+        return Dialect.hostUrl(jdbcSubprotocol(), url);
     }
 
     @Override

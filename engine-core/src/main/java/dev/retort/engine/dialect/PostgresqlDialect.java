@@ -5,7 +5,6 @@ import dev.retort.engine.IsolationLevel;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,21 +33,7 @@ public class PostgresqlDialect implements Dialect {
 
     @Override
     public String jdbcUrl(EngineUrl url) {
-        StringBuilder sb = new StringBuilder("jdbc:postgresql://")
-                .append(url.host() != null ? url.host() : "localhost");
-        if (url.port() != null) {
-            sb.append(':').append(url.port());
-        }
-        sb.append('/');
-        if (url.database() != null) {
-            sb.append(url.database());
-        }
-        char sep = '?';
-        for (Map.Entry<String, String> e : url.query().entrySet()) {
-            sb.append(sep).append(e.getKey()).append('=').append(e.getValue());
-            sep = '&';
-        }
-        return sb.toString();
+        return Dialect.hostUrl("postgresql", url);
     }
 
     @Override

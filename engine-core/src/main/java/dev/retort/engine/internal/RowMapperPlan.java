@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to turn a row of one result shape into an instance of one class: a Java record through its canonical
@@ -30,11 +31,11 @@ public final class RowMapperPlan<T> {
     private final Class<?>[] types;
     private final MethodHandle constructor;
     private final MethodHandle[] setters;
-    private final int width;
+    private final int[] readers;
 
-    private RowMapperPlan(Class<T> type, int width, int[] columns, Class<?>[] types, MethodHandle constructor,
+    private RowMapperPlan(Class<T> type, int[] columns, Class<?>[] types, MethodHandle constructor,
             MethodHandle[] setters) {
-        this.width = width;
+        this.readers = readers(types);
         this.type = type;
         this.columns = columns;
         this.types = types;
@@ -79,7 +80,7 @@ public final class RowMapperPlan<T> {
                 Constructor<T> ctor = type.getDeclaredConstructor(types);
                 ctor.setAccessible(true);
                 MethodHandle handle = lookup.unreflectConstructor(ctor).asSpreader(Object[].class, types.length);
-                return new RowMapperPlan<>(type, keys.length, columns, types, handle, null);
+                return new RowMapperPlan<>(type, columns, types, handle, null);
             }
             Constructor<T> ctor = type.getDeclaredConstructor();
             ctor.setAccessible(true);
@@ -107,7 +108,7 @@ public final class RowMapperPlan<T> {
                 throw new ArgumentException("Cannot map row to " + type.getName() + ": no setter for column(s) "
                         + unmatched + "; select only the columns the class has, or alias them");
             }
-            return new RowMapperPlan<>(type, keys.length, columns, types, lookup.unreflectConstructor(ctor), setters);
+            return new RowMapperPlan<>(type, columns, types, lookup.unreflectConstructor(ctor), setters);
         } catch (NoSuchMethodException e) {
             throw new ArgumentException("Cannot map rows to " + type.getName() + ": it needs a canonical constructor "
                     + "(records) or a no-argument constructor and setters (beans)", e);
@@ -162,23 +163,73 @@ public final class RowMapperPlan<T> {
     }
 
     /**
-     * Maps the current row of a JDBC result set directly, without an intermediate {@code Row}: {@code java.time}
-     * and {@code BigDecimal} targets are read with {@code getObject(column, type)}, the rest as
-     * {@link #map(Object[])} converts them.
+     * Maps the current row of a JDBC result set directly, without an intermediate {@code Row}: primitive targets are
+     * read with the typed getters, {@code java.time}, {@code BigDecimal} and {@code String} targets with
+     * {@code getObject(column, type)}, the rest converted as {@link #map(Object[])} converts them.
      */
     public T map(ResultSet rs) throws SQLException {
-        Object[] values = new Object[width];
+        Object[] values = new Object[columns.length];
         for (int i = 0; i < columns.length; i++) {
-            int column = columns[i];
-            Class<?> target = types[i];
-            values[column] = DIRECT.contains(target) ? rs.getObject(column + 1, target) : rs.getObject(column + 1);
+            values[i] = read(rs, columns[i] + 1, i);
         }
-        return map(values);
+        try {
+            if (setters == null) {
+                return type.cast(constructor.invoke(values));
+            }
+            Object bean = constructor.invoke();
+            for (int i = 0; i < setters.length; i++) {
+                if (values[i] != null || !types[i].isPrimitive()) {
+                    setters[i].invoke(bean, values[i]);
+                }
+            }
+            return type.cast(bean);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new ArgumentException("Cannot create " + type.getName() + " from row: " + e, e);
+        }
     }
 
-    private static final java.util.Set<Class<?>> DIRECT = java.util.Set.of(java.time.LocalDateTime.class,
-            java.time.LocalDate.class, java.time.LocalTime.class, java.time.OffsetDateTime.class,
-            java.math.BigDecimal.class, String.class);
+    private @Nullable Object read(ResultSet rs, int column, int i) throws SQLException {
+        Object value;
+        switch (readers[i]) {
+            case READ_LONG -> value = rs.getLong(column);
+            case READ_INT -> value = rs.getInt(column);
+            case READ_BOOLEAN -> value = rs.getBoolean(column);
+            case READ_DOUBLE -> value = rs.getDouble(column);
+            case READ_TYPED -> {
+                return rs.getObject(column, types[i]);
+            }
+            default -> {
+                return Conversions.convert(rs.getObject(column), types[i]);
+            }
+        }
+        if (rs.wasNull()) {
+            throw new ArgumentException("Column " + column + " is NULL but " + type.getName() + " needs a "
+                    + types[i].getName() + "; use a wrapper type");
+        }
+        return value;
+    }
+
+    private static final int READ_CONVERT = 0;
+    private static final int READ_LONG = 1;
+    private static final int READ_INT = 2;
+    private static final int READ_BOOLEAN = 3;
+    private static final int READ_DOUBLE = 4;
+    private static final int READ_TYPED = 5;
+
+    private static int[] readers(Class<?>[] types) {
+        int[] readers = new int[types.length];
+        for (int i = 0; i < types.length; i++) {
+            Class<?> t = types[i];
+            readers[i] = t == long.class ? READ_LONG : t == int.class ? READ_INT : t == boolean.class ? READ_BOOLEAN
+                    : t == double.class ? READ_DOUBLE
+                    : t == String.class || t == java.math.BigDecimal.class || t == java.time.LocalDateTime.class
+                            || t == java.time.LocalDate.class || t == java.time.LocalTime.class
+                            || t == java.time.OffsetDateTime.class ? READ_TYPED : READ_CONVERT;
+        }
+        return readers;
+    }
 
     private static String normalize(String name) {
         return name.replace("_", "").toLowerCase(Locale.ROOT);

@@ -12,7 +12,7 @@ import dev.retort.engine.Transaction;
 import dev.retort.engine.exc.EngineException;
 import dev.retort.engine.exc.InvalidRequestException;
 import dev.retort.engine.exc.PendingRollbackException;
-import dev.retort.engine.spring.testing.Recorder;
+import dev.retort.engine.testing.Recorder;
 import dev.retort.engine.spring.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;

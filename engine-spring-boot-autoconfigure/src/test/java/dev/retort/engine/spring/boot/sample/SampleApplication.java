@@ -1,6 +1,6 @@
 package dev.retort.engine.spring.boot.sample;
 
-import dev.retort.engine.spring.testing.Recorder;
+import dev.retort.engine.testing.Recorder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.engine.Engine;
 import dev.retort.engine.IsolationLevel;
-import dev.retort.engine.spring.testing.Recorder;
+import dev.retort.engine.testing.Recorder;
 import dev.retort.engine.spring.testing.TestDatabase;
 import dev.retort.engine.spring.transaction.EngineTransactionManager;
 import java.util.List;
