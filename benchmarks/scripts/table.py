@@ -17,6 +17,9 @@ for r in rows:
     db = p.get("db", "")
     if "library" in p:
         lib = p["library"]
+    elif "transactionManager" in p:
+        lib = "TransactionTemplate over " + ("EngineTransactionManager" if p["transactionManager"] == "engine"
+                                              else "DataSourceTransactionManager") + ", body " + p.get("body", "?")
     elif "instrumentation" in p:
         lib = "retort, listener+metrics " + p["instrumentation"]
     else:

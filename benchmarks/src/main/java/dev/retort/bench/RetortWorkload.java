@@ -6,7 +6,6 @@ import dev.retort.engine.Engine;
 import dev.retort.engine.ExecutionOptions;
 import dev.retort.engine.IsolationLevel;
 import dev.retort.engine.Result;
-import dev.retort.engine.Row;
 import dev.retort.engine.Sql;
 import dev.retort.engine.TextClause;
 import java.util.ArrayList;
@@ -103,8 +102,8 @@ final class RetortWorkload implements Workload {
     public long streamAll() {
         long sum = 0;
         try (Connection conn = reads.connect(); Result result = conn.execute(ALL)) {
-            for (Row row : result) {
-                sum += (Integer) row.get(3);
+            for (Object age : result.scalars(3)) {
+                sum += (Integer) age;
             }
         }
         return sum;

@@ -103,8 +103,8 @@ public final class Result extends FetchResult<Row> {
         }
     }
 
-    @Override
-    @Nullable Row nextRow() {
+    /** Raises when the result cannot be read; returns whether it is exhausted. */
+    private boolean exhaustedOrRaise() {
         if (hardClosed) {
             throw new ResourceClosedException("This result object is closed.");
         }
@@ -112,7 +112,12 @@ public final class Result extends FetchResult<Row> {
             throw new ResourceClosedException("This result object does not return rows. It has been closed "
                     + "automatically.");
         }
-        if (exhausted) {
+        return exhausted;
+    }
+
+    @Override
+    @Nullable Row nextRow() {
+        if (exhaustedOrRaise()) {
             return null;
         }
         ResultSet rs = resultSet;
@@ -134,6 +139,35 @@ public final class Result extends FetchResult<Row> {
                 if (seen == null || seen.add(row)) {
                     return row;
                 }
+            }
+        } catch (SQLException e) {
+            release();
+            throw connection.handleError(e, null, null, connection.engine().listeners());
+        }
+        release();
+        return null;
+    }
+
+    /**
+     * Reads one column of the next row, for {@link ScalarResult}: only that column is fetched from the driver unless
+     * {@link #unique()} or {@link #columns} filter whole rows. {@code null} at the end.
+     */
+    Object @Nullable [] nextColumn(int column) {
+        if (projection != null || seen != null) {
+            Row row = nextRow();
+            return row == null ? null : new Object[] {row.get(column)};
+        }
+        if (exhaustedOrRaise()) {
+            return null;
+        }
+        if (column < 0 || column >= metadata.size()) {
+            throw new dev.retort.engine.exc.InvalidRequestException("Column index " + column + " out of range; the "
+                    + "result has " + metadata.size() + " columns: " + String.join(", ", metadata.keys()));
+        }
+        try {
+            if (resultSet.next()) {
+                fetched++;
+                return new Object[] {resultSet.getObject(column + 1)};
             }
         } catch (SQLException e) {
             release();

@@ -21,15 +21,18 @@ public final class ScalarResult<T> extends FetchResult<T> {
         this.type = type;
     }
 
+    private static final ResultMetadata ONE_COLUMN = new ResultMetadata(new String[] {"value"});
+
     @Override
     @Nullable Row nextRow() {
-        return result.nextRow();
+        Object[] value = result.nextColumn(index);
+        return value == null ? null : new Row(ONE_COLUMN, value);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     T element(Row row) {
-        Object value = row.get(index);
+        Object value = row.get(0);
         return type == null ? (T) value : Conversions.convert(value, type);
     }
 

@@ -252,6 +252,10 @@ class PoolTest {
                 Connection c = engine.connect()) {
             c.execDriverSql("CREATE TABLE p9 (id INT)");
             c.commit();
+            Object idleSession;
+            try (Connection other = engine.connect()) {
+                idleSession = other.scalar(Sql.text("SELECT SESSION_ID()"));
+            }
             c.execute(Sql.text("INSERT INTO p9 VALUES (1)"));
             Object sessionId = c.scalar(Sql.text("SELECT SESSION_ID()"));
             try (java.sql.Connection killer = java.sql.DriverManager.getConnection("jdbc:h2:mem:pool9");
@@ -265,7 +269,10 @@ class PoolTest {
             assertThatThrownBy(() -> c.execute(Sql.text("SELECT 1"))).isInstanceOf(PendingRollbackException.class);
             c.rollback();
             assertThat(((Number) c.scalar(Sql.text("SELECT COUNT(*) FROM p9"))).intValue()).isZero();
-            assertThat(r.names()).contains("invalidate");
+            assertThat(r.names()).contains("invalidate", "softInvalidate");
+            try (Connection fresh = engine.connect()) {
+                assertThat(fresh.scalar(Sql.text("SELECT SESSION_ID()"))).isNotEqualTo(idleSession);
+            }
         }
     }
 
