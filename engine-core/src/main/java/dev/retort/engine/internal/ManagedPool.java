@@ -287,6 +287,26 @@ public abstract class ManagedPool implements Pool {
     }
 
     @Override
+    public Duration timeout() {
+        return settings.timeout();
+    }
+
+    @Override
+    public @Nullable Duration recycle() {
+        return settings.recycle();
+    }
+
+    @Override
+    public boolean prePing() {
+        return settings.prePing();
+    }
+
+    @Override
+    public List<PoolListener> listeners() {
+        return List.of(listeners);
+    }
+
+    @Override
     public int maxSize() {
         return settings.poolSize() + settings.maxOverflow();
     }

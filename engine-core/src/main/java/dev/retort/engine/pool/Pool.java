@@ -1,8 +1,13 @@
 package dev.retort.engine.pool;
 
+import dev.retort.engine.event.PoolListener;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
 /**
- * The engine's connection pool as SQLAlchemy shows it ({@code engine.pool}): sizes and a status line. The pool itself
- * is HikariCP for {@link PoolClass#QUEUE}.
+ * The engine's connection pool as SQLAlchemy shows it ({@code engine.pool}): settings, sizes and a status line. The
+ * pool itself is HikariCP for {@link PoolClass#QUEUE}.
  */
 public interface Pool {
 
@@ -20,6 +25,18 @@ public interface Pool {
 
     /** The most connections the pool opens ({@code poolSize + maxOverflow}). */
     int maxSize();
+
+    /** How long a checkout waits for a free connection ({@code poolTimeout}). */
+    Duration timeout();
+
+    /** Connections older than this are replaced at checkout ({@code poolRecycle}); {@code null}: never. */
+    @Nullable Duration recycle();
+
+    /** Whether connections are pinged at checkout ({@code poolPrePing}). */
+    boolean prePing();
+
+    /** The registered pool listeners, in firing order. */
+    List<PoolListener> listeners();
 
     /** A one-line summary, like SQLAlchemy's {@code pool.status()}. */
     String status();

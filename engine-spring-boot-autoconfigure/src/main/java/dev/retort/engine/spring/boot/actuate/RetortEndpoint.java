@@ -6,7 +6,9 @@ import dev.retort.engine.IsolationLevel;
 import dev.retort.engine.event.ConnectionListener;
 import dev.retort.engine.exc.EngineException;
 import dev.retort.engine.internal.HikariQueuePool;
+import dev.retort.engine.event.PoolListener;
 import dev.retort.engine.pool.Pool;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +27,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * {@code ***}), dialect, driver, default isolation level, execution options, pool settings and state, and the class
  * names of its connection listeners. {@code /actuator/retort/{name}} shows one engine.
  * <p>
- * Reading never starts a pool: the settings only HikariCP holds ({@code timeoutMillis}, {@code maxLifetimeMillis},
- * {@code name}) are {@code null} until the engine's pool has connections.
+ * Reading never starts a pool: the settings only HikariCP holds ({@code maxLifetimeMillis}, {@code name}) are
+ * {@code null} until the engine's pool has connections.
  */
 @Endpoint(id = "retort", defaultAccess = Access.READ_ONLY)
 public final class RetortEndpoint {
@@ -103,7 +105,6 @@ public final class RetortEndpoint {
         } catch (EngineException mockEngine) {
             return null;
         }
-        Long timeout = null;
         Long maxLifetime = null;
         String poolName = null;
         int pending = 0;
@@ -112,15 +113,20 @@ public final class RetortEndpoint {
             boolean started = !engine.isClosed() && pool.checkedOut() + pool.checkedIn() > 0;
             HikariDataSource hikari = started ? queue.hikariDataSource() : null;
             if (hikari != null) {
-                timeout = hikari.getConnectionTimeout();
                 maxLifetime = hikari.getMaxLifetime();
                 poolName = hikari.getPoolName();
             }
             pending = queue.pending();
         }
+        List<String> listeners = new ArrayList<>();
+        for (PoolListener l : pool.listeners()) {
+            listeners.add(l.getClass().getName());
+        }
+        Duration recycle = pool.recycle();
         return new PoolDescriptor(pool.poolClass().name().toLowerCase(Locale.ROOT), pool.size(),
-                pool.maxSize() - pool.size(), pool.maxSize(), timeout, maxLifetime, poolName, pool.checkedOut(),
-                pool.checkedIn(), pending, pool.overflow(), pool.status());
+                pool.maxSize() - pool.size(), pool.maxSize(), pool.timeout().toMillis(),
+                recycle != null ? recycle.toMillis() : null, pool.prePing(), maxLifetime, poolName,
+                pool.checkedOut(), pool.checkedIn(), pending, pool.overflow(), pool.status(), listeners);
     }
 
     /**
@@ -153,7 +159,9 @@ public final class RetortEndpoint {
      * @param size the configured size ({@code poolSize})
      * @param maxOverflow connections allowed beyond the size
      * @param max the most connections the pool opens
-     * @param timeoutMillis how long a checkout waits (HikariCP {@code connectionTimeout}), when known
+     * @param timeoutMillis how long a checkout waits ({@code poolTimeout})
+     * @param recycleMillis connections older than this are replaced ({@code poolRecycle}), {@code null}: never
+     * @param prePing whether connections are pinged at checkout
      * @param maxLifetimeMillis HikariCP {@code maxLifetime} (0: no recycling), when known
      * @param name the HikariCP pool name, when known
      * @param checkedOut connections checked out now
@@ -161,9 +169,10 @@ public final class RetortEndpoint {
      * @param pending threads waiting for a connection
      * @param overflow connections open beyond the size (negative when fewer are open)
      * @param status SQLAlchemy's {@code pool.status()} line
+     * @param listeners class names of the pool listeners, in firing order
      */
-    public record PoolDescriptor(String poolClass, int size, int maxOverflow, int max, @Nullable Long timeoutMillis,
-            @Nullable Long maxLifetimeMillis, @Nullable String name, int checkedOut, int checkedIn, int pending,
-            int overflow, String status) {
+    public record PoolDescriptor(String poolClass, int size, int maxOverflow, int max, long timeoutMillis,
+            @Nullable Long recycleMillis, boolean prePing, @Nullable Long maxLifetimeMillis, @Nullable String name,
+            int checkedOut, int checkedIn, int pending, int overflow, String status, List<String> listeners) {
     }
 }

@@ -28,7 +28,8 @@ class RetortEndpointTest {
     @Test
     void readingAnUnusedEngineDoesNotStartItsPool() {
         try (Engine engine = Engine.builder("h2:mem:endpoint_" + UUID.randomUUID()).poolSize(3).maxOverflow(2)
-                .poolTimeout(Duration.ofSeconds(7)).build()) {
+                .poolTimeout(Duration.ofSeconds(7)).poolRecycle(Duration.ofMinutes(5)).poolPrePing(true)
+                .poolListener(new dev.retort.engine.event.PoolListener() { }).build()) {
             EngineDescriptor unused = RetortEndpoint.describe(engine);
 
             assertThat(unused.pool()).isNotNull();
@@ -36,7 +37,11 @@ class RetortEndpointTest {
             assertThat(unused.pool().size()).isEqualTo(3);
             assertThat(unused.pool().maxOverflow()).isEqualTo(2);
             assertThat(unused.pool().max()).isEqualTo(5);
-            assertThat(unused.pool().timeoutMillis()).isNull();
+            assertThat(unused.pool().timeoutMillis()).isEqualTo(7000L);
+            assertThat(unused.pool().recycleMillis()).isEqualTo(300_000L);
+            assertThat(unused.pool().prePing()).isTrue();
+            assertThat(unused.pool().listeners()).singleElement().asString().startsWith(getClass().getName());
+            assertThat(unused.pool().name()).isNull();
             assertThat(unused.defaultIsolationLevel()).isNull();
             assertThat(engine.pool().checkedIn() + engine.pool().checkedOut()).isZero();
 
