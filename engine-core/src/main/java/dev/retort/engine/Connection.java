@@ -238,17 +238,18 @@ public final class Connection implements AutoCloseable {
         String sql = parsed.jdbcSql();
         String[] names = parsed.parameterNames();
         CursorEvent event = null;
-        List<Object> positional = null;
         List<List<Object>> batch = null;
         if (ls.length > 0) {
-            batch = positionalBatch(parameters, many, names, sql);
-            positional = batch.isEmpty() ? List.of() : batch.get(0);
-            event = new CursorEvent(this, sql, positional, batch, many, opts, parsed.operation().tag());
+            String parsedSql = sql;
+            event = new CursorEvent(this, sql, () -> positionalBatch(parameters, many, names, parsedSql), many, opts,
+                    parsed.operation().tag());
             for (ConnectionListener l : ls) {
                 l.beforeCursorExecute(event);
             }
             sql = event.sql();
-            batch = event.batch();
+            if (event.parametersReplaced()) {
+                batch = event.batch();
+            }
         }
         if (mock) {
             core.mockSink.accept(sql);
@@ -289,8 +290,8 @@ public final class Connection implements AutoCloseable {
                     st = null;
                     return finish(result, event, start, ls, opts, parsed);
                 }
-                if (positional != null) {
-                    bindList(ps, event.parameters());
+                if (batch != null) {
+                    bindList(ps, batch.get(0));
                 } else {
                     bind(ps, parameters, names, sql);
                 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,20 +21,23 @@ public final class CursorEvent {
     private final ExecutionOptions executionOptions;
     private final boolean executemany;
     private final String operation;
+    private final Supplier<List<List<Object>>> batchSource;
     private String sql;
-    private List<Object> parameters;
-    private List<List<Object>> batch;
+    private @Nullable List<List<Object>> batch;
+    private boolean parametersReplaced;
     private @Nullable Map<String, Object> context;
     private @Nullable Duration elapsed;
     private long rowCount = -1;
 
-    /** Created by the engine. */
-    public CursorEvent(Connection connection, String sql, List<Object> parameters, List<List<Object>> batch,
+    /**
+     * Created by the engine. The positional parameters are computed from {@code batchSource} only if a listener asks
+     * for them, so a listener that only times statements costs no parameter lists.
+     */
+    public CursorEvent(Connection connection, String sql, Supplier<List<List<Object>>> batchSource,
             boolean executemany, ExecutionOptions options, String operation) {
         this.connection = connection;
         this.sql = sql;
-        this.parameters = parameters;
-        this.batch = batch;
+        this.batchSource = batchSource;
         this.executemany = executemany;
         this.executionOptions = options;
         this.operation = operation;
@@ -51,12 +55,18 @@ public final class CursorEvent {
 
     /** The positional parameters (the first set for executemany). */
     public List<Object> parameters() {
-        return parameters;
+        List<List<Object>> rows = batch();
+        return rows.isEmpty() ? List.of() : rows.get(0);
     }
 
     /** Every parameter set of an executemany; a single-element list otherwise. */
     public List<List<Object>> batch() {
-        return batch;
+        List<List<Object>> rows = batch;
+        if (rows == null) {
+            rows = batchSource.get();
+            batch = rows;
+        }
+        return rows;
     }
 
     /** Whether this is an executemany (one JDBC batch). */
@@ -94,8 +104,13 @@ public final class CursorEvent {
 
     /** Replaces the positional parameters ({@code beforeCursorExecute} only, single executions). */
     public void setParameters(List<Object> parameters) {
-        this.parameters = parameters;
         this.batch = List.of(parameters);
+        this.parametersReplaced = true;
+    }
+
+    /** Whether a listener replaced the parameters (the engine then binds those). */
+    public boolean parametersReplaced() {
+        return parametersReplaced;
     }
 
     /** How long the driver took; set before {@code afterCursorExecute}. */
