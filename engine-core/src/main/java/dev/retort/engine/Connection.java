@@ -74,9 +74,7 @@ public final class Connection implements AutoCloseable {
             connectJdbc();
             if (core.leakDetection) {
                 leak = dev.retort.engine.internal.LeakDetector.track(this, "Connection");
-                java.sql.Connection c = jdbc;
-                ManagedPool p = pool;
-                leak.onLeak(() -> p.invalidate(c, null));
+                leak.onLeak(pool, jdbc);
             }
         }
     }
@@ -261,7 +259,7 @@ public final class Connection implements AutoCloseable {
         Result result;
         java.sql.Connection c = jdbc;
         try {
-            boolean insert = parsed.operation() == ParsedSql.Operation.INSERT && !many;
+            boolean insert = parsed.wantsGeneratedKeys() && !many;
             boolean hasRows;
             if (opts.noParameters()) {
                 st = c.createStatement();
@@ -952,6 +950,14 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the connection runs in JDBC autocommit because of {@code isolation_level=AUTOCOMMIT}, so that
+     * {@code commit()} and {@code rollback()} do nothing.
+     */
+    public boolean isAutocommitIsolation() {
+        return autocommitMode;
+    }
+
     /** The isolation level the engine's first connection had. */
     public IsolationLevel defaultIsolationLevel() {
         IsolationLevel level = core.defaultIsolation;
@@ -995,6 +1001,9 @@ public final class Connection implements AutoCloseable {
         jdbc = c;
         invalidated = false;
         stateDirty = false;
+        if (leak != null) {
+            leak.current(c);
+        }
         info = null;
         try {
             if (core.defaultIsolation == null) {
@@ -1068,6 +1077,9 @@ public final class Connection implements AutoCloseable {
     private void releaseJdbc() {
         java.sql.Connection c = jdbc;
         jdbc = null;
+        if (leak != null) {
+            leak.current(null);
+        }
         if (c == null || mock) {
             return;
         }
@@ -1123,6 +1135,9 @@ public final class Connection implements AutoCloseable {
         java.sql.Connection c = jdbc;
         jdbc = null;
         invalidated = true;
+        if (leak != null) {
+            leak.current(null);
+        }
         if (c != null && !mock) {
             if (detached) {
                 pool.closeDetached(c);

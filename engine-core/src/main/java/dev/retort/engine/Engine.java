@@ -152,9 +152,13 @@ public final class Engine implements AutoCloseable {
     public Connection connectDirect() {
         checkOpen();
         Connection connection = new Connection(this);
-        ConnectionListener[] ls = listeners();
-        for (ConnectionListener l : ls) {
-            l.engineConnect(connection);
+        try {
+            for (ConnectionListener l : listeners()) {
+                l.engineConnect(connection);
+            }
+        } catch (RuntimeException | Error e) {
+            connection.close();
+            throw e;
         }
         return connection;
     }
@@ -348,8 +352,8 @@ public final class Engine implements AutoCloseable {
     // ---------------------------------------------------------------- life cycle
 
     /**
-     * Closes the pool's idle connections and fires {@code engineDisposed}; the engine keeps working with a fresh pool
-     * started on next use. Connections checked out now are closed when returned.
+     * Closes the pool's idle connections and fires {@code engineDisposed}; connections checked out now keep working
+     * and are closed when returned, and the engine goes on with fresh connections.
      */
     public void dispose() {
         if (core.pool != null) {
@@ -366,6 +370,9 @@ public final class Engine implements AutoCloseable {
         if (!core.closed) {
             dispose();
             core.closed = true;
+            if (core.pool != null) {
+                core.pool.shutdown();
+            }
         }
     }
 

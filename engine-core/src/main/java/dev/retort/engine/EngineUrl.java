@@ -132,8 +132,20 @@ public final class EngineUrl {
         return Collections.unmodifiableMap(map);
     }
 
+    private static final java.util.regex.Pattern USERINFO_PASSWORD =
+            java.util.regex.Pattern.compile("(//[^/:@\\s']*:|:thin:[^/@\\s']*/)[^@/\\s']*@");
+    private static final java.util.regex.Pattern PASSWORD_PARAMETER =
+            java.util.regex.Pattern.compile("(?i)(password=)[^&;]*");
+
+    /** Masks passwords in user-info ({@code //user:pw@}, Oracle's {@code :thin:user/pw@}) and in parameters. */
     private static String maskQuery(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        String masked = USERINFO_PASSWORD.matcher(url).replaceAll("$1***@");
+        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1***");
+    }
+
+    /** Masks every password a URL string may carry (for messages about URLs that could not be parsed). */
+    public static String mask(String url) {
+        return maskQuery(url);
     }
 
     private static ArgumentException malformed(String shown, String why) {

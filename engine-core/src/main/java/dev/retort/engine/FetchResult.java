@@ -34,6 +34,18 @@ public abstract class FetchResult<T> implements Iterable<T>, AutoCloseable {
     @Override
     public abstract void close();
 
+    /**
+     * A conversion or mapping failed mid-fetch: release the cursor (and a connectionless result's connection) rather
+     * than leave them to the caller, but keep a closed result's own error.
+     */
+    private void closeAfterError() {
+        try {
+            close();
+        } catch (RuntimeException ignored) {
+            // the original error is the one to report
+        }
+    }
+
     /** The next element, or {@code null} when there is none. */
     public @Nullable T fetchOne() {
         Row row = nextRow();
@@ -43,12 +55,17 @@ public abstract class FetchResult<T> implements Iterable<T>, AutoCloseable {
     /** Up to {@code size} next elements; an empty list when exhausted. */
     public List<T> fetchMany(int size) {
         List<T> out = new ArrayList<>(Math.min(size, 1024));
-        for (int i = 0; i < size; i++) {
-            Row row = nextRow();
-            if (row == null) {
-                break;
+        try {
+            for (int i = 0; i < size; i++) {
+                Row row = nextRow();
+                if (row == null) {
+                    break;
+                }
+                out.add(element(row));
             }
-            out.add(element(row));
+        } catch (RuntimeException | Error e) {
+            closeAfterError();
+            throw e;
         }
         return out;
     }
@@ -56,8 +73,13 @@ public abstract class FetchResult<T> implements Iterable<T>, AutoCloseable {
     /** Every remaining element. */
     public List<T> fetchAll() {
         List<T> out = new ArrayList<>();
-        for (Row row = nextRow(); row != null; row = nextRow()) {
-            out.add(element(row));
+        try {
+            for (Row row = nextRow(); row != null; row = nextRow()) {
+                out.add(element(row));
+            }
+        } catch (RuntimeException | Error e) {
+            closeAfterError();
+            throw e;
         }
         return out;
     }

@@ -273,15 +273,22 @@ public final class Result extends FetchResult<Row> {
     public <T> List<T> as(Class<T> type) {
         if (projection != null || seen != null || exhausted || hardClosed) {
             List<T> out = new ArrayList<>();
-            for (Row row = nextRow(); row != null; row = nextRow()) {
-                out.add(row.as(type));
+            try {
+                for (Row row = nextRow(); row != null; row = nextRow()) {
+                    out.add(row.as(type));
+                }
+            } catch (RuntimeException | Error e) {
+                if (!hardClosed) {
+                    release();
+                }
+                throw e;
             }
             return out;
         }
-        dev.retort.engine.internal.RowMapperPlan<T> plan = metadata.plan(type);
         List<T> out = new ArrayList<>();
         ResultSet rs = resultSet;
         try {
+            dev.retort.engine.internal.RowMapperPlan<T> plan = metadata.plan(type);
             while (rs.next()) {
                 fetched++;
                 out.add(plan.map(rs));
@@ -289,6 +296,9 @@ public final class Result extends FetchResult<Row> {
         } catch (SQLException e) {
             release();
             throw connection.handleError(e, null, null, connection.engine().listeners());
+        } catch (RuntimeException | Error e) {
+            release(); // a mapping error must not keep the cursor (or a connectionless result's connection)
+            throw e;
         }
         release();
         return out;

@@ -60,6 +60,12 @@ class EngineUrlTest {
         assertThatThrownBy(() -> EngineUrl.parse("postgresql://u:hunter2@host:notaport/db"))
                 .isInstanceOf(ArgumentException.class).hasMessageContaining("port 'notaport' is not a number")
                 .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> EngineUrl.parse("postgresql://scott:tiger@db/app?sslmode"))
+                .isInstanceOf(ArgumentException.class).hasMessageContaining("scott:***@db")
+                .hasMessageNotContaining("tiger");
+        assertThat(EngineUrl.parse("jdbc:mysql://scott:tiger@h/db").toString()).isEqualTo("jdbc:mysql://scott:***@h/db");
+        assertThat(EngineUrl.parse("jdbc:oracle:thin:scott/tiger@h:1521/s").toString())
+                .isEqualTo("jdbc:oracle:thin:scott/***@h:1521/s");
         assertThatThrownBy(() -> EngineUrl.parse("just-a-name")).isInstanceOf(ArgumentException.class)
                 .hasMessageContaining("dialect://");
         assertThatThrownBy(() -> EngineUrl.parse(" ")).isInstanceOf(ArgumentException.class)

@@ -171,6 +171,23 @@ class ErrorsAndLoggingTest {
         }
     }
 
+    record OneColumn(int id) {
+    }
+
+    @Test
+    void aMappingErrorReleasesAConnectionlessResult() {
+        try (Engine engine = Engine.builder("h2:mem:err8").poolSize(1).maxOverflow(0)
+                .poolTimeout(java.time.Duration.ofMillis(500)).build()) {
+            assertThatThrownBy(() -> engine.execute(Sql.text("SELECT 1 AS id, 2 AS extra")).as(OneColumn.class))
+                    .isInstanceOf(ArgumentException.class).hasMessageContaining("[EXTRA] match no record component");
+            assertThat(engine.pool().checkedOut()).isZero();
+            assertThatThrownBy(() -> engine.execute(Sql.text("SELECT 'x' AS v")).scalars(Integer.class).all())
+                    .isInstanceOf(ArgumentException.class).hasMessageContaining("Cannot convert value 'x'");
+            assertThat(engine.pool().checkedOut()).isZero();
+            assertThat(engine.scalar(Sql.text("SELECT 3"))).isEqualTo(3);
+        }
+    }
+
     @Test
     void inTransactionReturnsTheValueAndRawConnectionWorks() throws Exception {
         try (Engine engine = Engine.create("h2:mem:err7")) {

@@ -336,6 +336,43 @@ class PoolTest {
     }
 
     @Test
+    void aFailingListenerDoesNotLoseThePoolSlot() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        PoolListener flaky = new PoolListener() {
+            @Override
+            public void connect(java.sql.Connection dbapi, ConnectionRecord record) {
+                if (calls.incrementAndGet() == 1) {
+                    throw new IllegalStateException("connect listener failed");
+                }
+                record.info().put("ready", true);
+            }
+        };
+        try (Engine engine = Engine.builder("h2:mem:pool19").poolSize(1).maxOverflow(0)
+                .poolTimeout(Duration.ofMillis(500)).poolListener(flaky).build()) {
+            assertThatThrownBy(engine::connect).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("connect listener failed");
+            assertThat(engine.pool().checkedOut()).isZero();
+            try (Connection c = engine.connect()) {
+                assertThat(c.info()).containsEntry("ready", true);
+            }
+            assertThat(calls.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void disposeLeavesConnectionsInUseWorking() {
+        try (Engine engine = Engine.builder("h2:mem:pool20").poolSize(2).maxOverflow(0).build();
+                Connection busy = engine.connect()) {
+            busy.execDriverSql("CREATE TABLE p20 (id INT)");
+            busy.execute(Sql.text("INSERT INTO p20 VALUES (1)"));
+            engine.dispose();
+            busy.execute(Sql.text("INSERT INTO p20 VALUES (2)"));
+            busy.commit();
+            assertThat(((Number) engine.scalar(Sql.text("SELECT COUNT(*) FROM p20"))).intValue()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void closedEngineRefusesWork() {
         Engine engine = Engine.create("h2:mem:pool12");
         engine.close();

@@ -297,4 +297,18 @@ class ResultTest {
             assertThat(r.isClosed()).isTrue();
         }
     }
+
+    @dev.retort.engine.testing.OnEachServer
+    void insertReturningHandsBackItsRows(TestDatabase db) {
+        try (Engine e = db.engine(); Connection c = e.connect()) {
+            c.execDriverSql("DROP TABLE IF EXISTS res_returning");
+            c.execDriverSql("CREATE TABLE res_returning (id INT PRIMARY KEY, v VARCHAR(10))");
+            Result r = c.execute(Sql.text("INSERT INTO res_returning (id, v) VALUES (:a, 'x'), (:b, 'y') RETURNING id"),
+                    Map.of("a", 7, "b", 8));
+            assertThat(r.returnsRows()).isTrue();
+            assertThat(r.scalars(Integer.class).all()).containsExactly(7, 8);
+            c.execDriverSql("DROP TABLE res_returning");
+            c.commit();
+        }
+    }
 }

@@ -32,7 +32,9 @@ public class MysqlDialect extends MariadbDialect {
 
     @Override
     public void configureStreaming(Statement statement, int fetchSize) throws SQLException {
-        boolean connectorJ = statement.getClass().getName().startsWith("com.mysql.");
+        // behind HikariCP the statement is a proxy: look at the driver's own class
+        Statement raw = statement.isWrapperFor(Statement.class) ? statement.unwrap(Statement.class) : statement;
+        boolean connectorJ = raw.getClass().getName().startsWith("com.mysql.");
         statement.setFetchSize(connectorJ ? Integer.MIN_VALUE : fetchSize);
     }
 }

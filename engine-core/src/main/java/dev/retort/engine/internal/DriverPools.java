@@ -128,6 +128,11 @@ public final class DriverPools {
         }
 
         @Override
+        protected void disposeSource() {
+            closeSource();
+        }
+
+        @Override
         public DataSource dataSource() {
             return source;
         }
@@ -208,7 +213,7 @@ public final class DriverPools {
 
         @Override
         public String toString() {
-            return "DriverDataSource[" + url + "]";
+            return "DriverDataSource[" + dev.retort.engine.EngineUrl.mask(url) + "]";
         }
     }
 }

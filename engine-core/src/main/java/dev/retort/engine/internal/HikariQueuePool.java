@@ -95,6 +95,8 @@ public final class HikariQueuePool extends ManagedPool {
             if (ds != null) {
                 ds.evictConnection(connection);
             } else {
+                // another pool: abort so it sees a dead physical connection and discards it instead of reusing it
+                connection.abort(Runnable::run);
                 connection.close();
             }
         } catch (SQLException | RuntimeException e) {

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opt-in report of connections that were garbage-collected without {@code close()}, with the stack trace of where
- * they were opened (like HikariCP's leak detection). The physical connection is returned to the pool when that
+ * they were opened (like HikariCP's leak detection). The leaked JDBC connection is discarded from the pool when that
  * happens, so the leak does not starve the pool.
  */
 public final class LeakDetector {
@@ -29,16 +29,23 @@ public final class LeakDetector {
     public static final class Tracked implements Runnable {
         private final Throwable origin;
         private volatile boolean closed;
-        private volatile @Nullable Runnable release;
+        private volatile @Nullable ManagedPool pool;
+        private volatile java.sql.@Nullable Connection current;
         private Cleaner.@Nullable Cleanable cleanable;
 
         Tracked(Throwable origin) {
             this.origin = origin;
         }
 
-        /** What to run if the owner leaks (e.g. return its JDBC connection to the pool). */
-        public void onLeak(@Nullable Runnable release) {
-            this.release = release;
+        /** If the owner leaks, its current JDBC connection is discarded from this pool. */
+        public void onLeak(@Nullable ManagedPool pool, java.sql.@Nullable Connection current) {
+            this.pool = pool;
+            this.current = current;
+        }
+
+        /** The owner's JDBC connection changed (reconnect) or went back to the pool ({@code null}). */
+        public void current(java.sql.@Nullable Connection connection) {
+            this.current = connection;
         }
 
         /** The owner was closed properly. */
@@ -55,9 +62,11 @@ public final class LeakDetector {
                 return;
             }
             LOG.warn("A Connection was garbage-collected without close(); use try-with-resources", origin);
-            Runnable r = release;
-            if (r != null) {
-                r.run();
+            ManagedPool p = pool;
+            java.sql.Connection c = current;
+            current = null;
+            if (p != null && c != null) {
+                p.invalidate(c, null);
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.retort.engine.internal;
 import dev.retort.engine.dialect.Dialect;
 import dev.retort.engine.event.ConnectionRecord;
 import dev.retort.engine.event.PoolListener;
+import dev.retort.engine.exc.DisconnectionException;
 import dev.retort.engine.exc.PoolTimeoutException;
 import dev.retort.engine.pool.Pool;
 import java.sql.Connection;
@@ -43,7 +44,8 @@ public abstract class ManagedPool implements Pool {
     private final AtomicInteger checkedOut = new AtomicInteger();
     private final Map<Connection, Connection> physicals = Collections.synchronizedMap(new IdentityHashMap<>());
     private volatile PoolListener[] listeners = NO_LISTENERS;
-    private volatile boolean firstConnectDone;
+    private final java.util.concurrent.atomic.AtomicBoolean firstConnectDone =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     protected ManagedPool(Settings settings, Dialect dialect) {
         this.settings = settings;
@@ -62,8 +64,16 @@ public abstract class ManagedPool implements Pool {
     /** Marks every pooled connection to be replaced (idle ones now, busy ones when returned). */
     protected abstract void evictAll();
 
-    /** Closes the idle connections; a fresh pool starts lazily. */
+    /** Closes the pool for good (idle and, as they return, busy connections). */
     protected abstract void closeSource();
+
+    /**
+     * What {@link #dispose()} does to the underlying pool: by default replace every connection (idle ones now, busy
+     * ones when they come back) without disturbing connections other threads are using.
+     */
+    protected void disposeSource() {
+        evictAll();
+    }
 
     /** A {@link DataSource} with a stable identity over the pool (for frameworks such as Spring). */
     public abstract DataSource dataSource();
@@ -92,27 +102,45 @@ public abstract class ManagedPool implements Pool {
             Connection connection = acquireOrTimeout();
             long waited = ls.length > 0 ? System.nanoTime() - start : 0L;
             checkedOut.incrementAndGet();
-            boolean needRecord = ls.length > 0 || settings.recycle() != null;
-            ConnectionRecord record = needRecord ? record(connection, ls) : null;
-            String stale = null;
-            if (settings.recycle() != null && record != null
-                    && record.connectedAt().plus(settings.recycle()).isBefore(Instant.now())) {
-                stale = "older than poolRecycle " + settings.recycle();
-            } else if (settings.prePing() && !dialect.ping(connection, settings.pingTimeoutSeconds())) {
-                stale = "pre-ping failed";
-            }
-            if (stale == null || attempt >= MAX_CHECKOUT_ATTEMPTS) {
-                Connection dbapi = ls.length > 0 ? physical(connection) : connection;
-                for (PoolListener l : ls) {
-                    l.checkout(dbapi, record);
+            String stale;
+            try {
+                boolean needRecord = ls.length > 0 || settings.recycle() != null;
+                ConnectionRecord record = needRecord ? record(connection, ls) : null;
+                stale = null;
+                if (settings.recycle() != null && record != null
+                        && record.connectedAt().plus(settings.recycle()).isBefore(Instant.now())) {
+                    stale = "older than poolRecycle " + settings.recycle();
+                } else if (settings.prePing() && !dialect.ping(connection, settings.pingTimeoutSeconds())) {
+                    stale = "pre-ping failed";
                 }
-                if (ls.length > 0) {
-                    java.time.Duration wait = java.time.Duration.ofNanos(waited);
+                if (stale == null) {
+                    Connection dbapi = ls.length > 0 ? physical(connection) : connection;
                     for (PoolListener l : ls) {
-                        l.checkoutWait(dbapi, wait);
+                        l.checkout(dbapi, record);
                     }
+                    if (ls.length > 0) {
+                        java.time.Duration wait = java.time.Duration.ofNanos(waited);
+                        for (PoolListener l : ls) {
+                            l.checkoutWait(dbapi, wait);
+                        }
+                    }
+                    return connection;
                 }
-                return connection;
+            } catch (DisconnectionException e) {
+                // a listener says the connection is dead (SQLAlchemy's checkout protocol): replace it
+                invalidate(connection, e);
+                if (attempt >= MAX_CHECKOUT_ATTEMPTS) {
+                    throw e;
+                }
+                continue;
+            } catch (RuntimeException | Error e) {
+                // never lose the slot: a failing listener gives the connection back (and connect fires again)
+                invalidate(connection, e);
+                throw e;
+            }
+            if (attempt >= MAX_CHECKOUT_ATTEMPTS) {
+                invalidate(connection, null);
+                throw new SQLException("No usable connection after " + attempt + " attempts: " + stale, "08001");
             }
             LOG.info("Replacing pooled connection: {}", stale);
             invalidate(connection, null);
@@ -215,7 +243,10 @@ public abstract class ManagedPool implements Pool {
         }
     }
 
-    /** Closes idle connections; the pool restarts lazily, {@code firstConnect} fires again. */
+    /**
+     * Closes idle connections and marks busy ones to be closed when returned; new connections are opened as needed
+     * and {@code firstConnect} fires again. Connections other threads are using keep working.
+     */
     public final void dispose() {
         PoolListener[] ls = listeners;
         List<Map.Entry<Connection, ConnectionRecord>> known;
@@ -228,7 +259,13 @@ public abstract class ManagedPool implements Pool {
                 l.close(e.getKey(), e.getValue());
             }
         }
-        firstConnectDone = false;
+        firstConnectDone.set(false);
+        disposeSource();
+    }
+
+    /** Disposes and closes the underlying pool for good ({@code Engine.close()}). */
+    public final void shutdown() {
+        dispose();
         closeSource();
     }
 
@@ -248,8 +285,7 @@ public abstract class ManagedPool implements Pool {
         for (PoolListener l : ls) {
             l.connect(dbapi, record);
         }
-        if (!firstConnectDone) {
-            firstConnectDone = true;
+        if (firstConnectDone.compareAndSet(false, true)) {
             for (PoolListener l : ls) {
                 l.firstConnect(dbapi, record);
             }

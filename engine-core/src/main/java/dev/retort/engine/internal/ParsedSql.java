@@ -14,6 +14,7 @@ public final class ParsedSql {
     private final String jdbcSql;
     private final String[] parameterNames;
     private final Operation operation;
+    private final boolean wantsGeneratedKeys;
     private volatile @Nullable Object resultShape;
 
     /**
@@ -25,6 +26,10 @@ public final class ParsedSql {
         this.jdbcSql = jdbcSql;
         this.parameterNames = parameterNames;
         this.operation = operation;
+        // an INSERT ... RETURNING returns its own rows; asking the driver for generated keys as well would make
+        // pgjdbc swallow them as "generated keys"
+        this.wantsGeneratedKeys = operation == Operation.INSERT
+                && !jdbcSql.toUpperCase(java.util.Locale.ROOT).contains("RETURNING");
     }
 
     /** The SQL with {@code ?} placeholders. */
@@ -40,6 +45,11 @@ public final class ParsedSql {
     /** The first keyword class of the statement. */
     public Operation operation() {
         return operation;
+    }
+
+    /** Whether a single execution should ask the driver for generated keys (an INSERT without RETURNING). */
+    public boolean wantsGeneratedKeys() {
+        return wantsGeneratedKeys;
     }
 
     /** The column metadata of the last result of this statement (engine-internal), or {@code null}. */

@@ -118,6 +118,9 @@ public class EngineTransactionManager extends AbstractPlatformTransactionManager
             ExecutionOptions options = ExecutionOptions.empty();
             if (definition.getIsolationLevel() != TransactionDefinition.ISOLATION_DEFAULT) {
                 options = options.withIsolationLevel(isolationLevel(definition));
+            } else if (connection.isAutocommitIsolation()) {
+                // an AUTOCOMMIT engine would commit statement by statement: a Spring transaction must be real
+                options = options.withIsolationLevel(connection.defaultIsolationLevel());
             }
             if (definition.isReadOnly()) {
                 options = options.withReadOnly(true);
