@@ -1012,12 +1012,15 @@ public final class Connection implements AutoCloseable {
             initialAutoCommit = c.getAutoCommit();
             jdbcAutoCommit = initialAutoCommit;
             autocommitMode = core.poolIsolation == IsolationLevel.AUTOCOMMIT;
-            IsolationLevel level = options.isolationLevelName() != null ? options.isolationLevel() : null;
+            // engine-level characteristics only: after an invalidation the new JDBC connection starts at the
+            // engine's level, not at one set on this connection (SQLAlchemy)
+            ExecutionOptions engineOptions = engine.getExecutionOptions();
+            IsolationLevel level = engineOptions.isolationLevelName() != null ? engineOptions.isolationLevel() : null;
             if (level != null && level != core.poolIsolation) {
                 applyIsolation(c, level);
             }
-            if (options.readOnly() != null) {
-                c.setReadOnly(options.readOnly());
+            if (engineOptions.readOnly() != null) {
+                c.setReadOnly(engineOptions.readOnly());
                 stateDirty = true;
             }
         } catch (SQLException e) {

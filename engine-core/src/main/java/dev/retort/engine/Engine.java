@@ -43,6 +43,7 @@ public final class Engine implements AutoCloseable {
 
     static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private static final ConnectionListener[] NO_LISTENERS = new ConnectionListener[0];
+    private static final ExecutionOptions CONNECTIONLESS = ExecutionOptions.empty().withAutocommit(true);
     private static final ContextualConnectionResolver[] RESOLVERS = ServiceLoader
             .load(ContextualConnectionResolver.class, Engine.class.getClassLoader()).stream()
             .map(ServiceLoader.Provider::get).toArray(ContextualConnectionResolver[]::new);
@@ -232,8 +233,7 @@ public final class Engine implements AutoCloseable {
     public Result execute(Executable statement, Map<String, ?> parameters) {
         Connection connection = connect();
         try {
-            Result result = connection.execute(statement, parameters,
-                    ExecutionOptions.empty().withAutocommit(true));
+            Result result = connection.execute(statement, parameters, CONNECTIONLESS);
             result.closeConnectionWithResult(connection);
             return result;
         } catch (RuntimeException e) {

@@ -51,6 +51,18 @@ class ExecutionOptionsTest {
     }
 
     @OnEachDatabase
+    void afterInvalidationTheNewConnectionIsAtTheDefaultLevel(TestDatabase db) {
+        try (Engine engine = db.engine(); Connection c = engine.connect()) {
+            IsolationLevel defaultLevel = c.getIsolationLevel();
+            c.executionOptions(ExecutionOptions.empty().withIsolationLevel(IsolationLevel.SERIALIZABLE));
+            c.invalidate();
+            c.execute(Sql.text("SELECT 1"));
+            c.rollback();
+            assertThat(c.getIsolationLevel()).isEqualTo(defaultLevel);
+        }
+    }
+
+    @OnEachDatabase
     void engineLevelIsolationAppliesToEveryCheckout(TestDatabase db) {
         try (Engine engine = db.builder().isolationLevel(IsolationLevel.REPEATABLE_READ).build()) {
             try (Connection c1 = engine.connect(); Connection c2 = engine.connect()) {
