@@ -373,6 +373,20 @@ class PoolTest {
     }
 
     @Test
+    void aBorrowedHikariPoolReportsItsOwnSizes() {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:pool21;DB_CLOSE_DELAY=-1");
+        config.setMaximumPoolSize(7);
+        config.setMinimumIdle(2);
+        try (com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(config);
+                Engine engine = Engine.builder(ds).build()) {
+            assertThat(engine.pool().size()).isEqualTo(2);
+            assertThat(engine.pool().maxSize()).isEqualTo(7);
+            assertThat(engine.name()).isEqualTo("h2");
+        }
+    }
+
+    @Test
     void closedEngineRefusesWork() {
         Engine engine = Engine.create("h2:mem:pool12");
         engine.close();

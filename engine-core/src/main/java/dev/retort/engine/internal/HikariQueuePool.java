@@ -134,6 +134,19 @@ public final class HikariQueuePool extends ManagedPool {
         return stable;
     }
 
+    /** A borrowed HikariCP pool keeps its own sizes; the engine's pool settings only apply to pools it builds. */
+    @Override
+    public int size() {
+        HikariDataSource ds = foreign != null ? hikari() : null;
+        return ds != null ? ds.getMinimumIdle() : super.size();
+    }
+
+    @Override
+    public int maxSize() {
+        HikariDataSource ds = foreign != null ? hikari() : null;
+        return ds != null ? ds.getMaximumPoolSize() : super.maxSize();
+    }
+
     @Override
     public int checkedOut() {
         HikariPoolMXBean bean = bean();
