@@ -3,6 +3,7 @@ package dev.retort.engine.internal;
 import dev.retort.engine.exc.ArgumentException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -79,7 +80,9 @@ public final class RowMapperPlan<T> {
                 checkUnused(keys, used, type);
                 Constructor<T> ctor = type.getDeclaredConstructor(types);
                 ctor.setAccessible(true);
-                MethodHandle handle = lookup.unreflectConstructor(ctor).asSpreader(Object[].class, types.length);
+                // exact (Object[])Object type: invokeExact needs no adaptation per call
+                MethodHandle handle = lookup.unreflectConstructor(ctor).asSpreader(Object[].class, types.length)
+                        .asType(MethodType.methodType(Object.class, Object[].class));
                 return new RowMapperPlan<>(type, columns, types, handle, null);
             }
             Constructor<T> ctor = type.getDeclaredConstructor();
@@ -102,13 +105,14 @@ public final class RowMapperPlan<T> {
                 }
                 columns[i] = i;
                 types[i] = setter.getParameterTypes()[0];
-                setters[i] = lookup.unreflect(setter);
+                setters[i] = lookup.unreflect(setter).asType(MethodType.methodType(void.class, Object.class, Object.class));
             }
             if (!unmatched.isEmpty()) {
                 throw new ArgumentException("Cannot map row to " + type.getName() + ": no setter for column(s) "
                         + unmatched + "; select only the columns the class has, or alias them");
             }
-            return new RowMapperPlan<>(type, columns, types, lookup.unreflectConstructor(ctor), setters);
+            return new RowMapperPlan<>(type, columns, types,
+                    lookup.unreflectConstructor(ctor).asType(MethodType.methodType(Object.class)), setters);
         } catch (NoSuchMethodException e) {
             throw new ArgumentException("Cannot map rows to " + type.getName() + ": it needs a canonical constructor "
                     + "(records) or a no-argument constructor and setters (beans)", e);
@@ -145,13 +149,13 @@ public final class RowMapperPlan<T> {
                                 + " is NULL; use a wrapper type");
                     }
                 }
-                return type.cast(constructor.invoke(args));
+                return type.cast((Object) constructor.invokeExact(args));
             }
-            Object bean = constructor.invoke();
+            Object bean = (Object) constructor.invokeExact();
             for (int i = 0; i < setters.length; i++) {
                 Object value = Conversions.convert(values[columns[i]], types[i]);
                 if (value != null || !types[i].isPrimitive()) {
-                    setters[i].invoke(bean, value);
+                    setters[i].invokeExact(bean, value);
                 }
             }
             return type.cast(bean);
@@ -174,12 +178,12 @@ public final class RowMapperPlan<T> {
         }
         try {
             if (setters == null) {
-                return type.cast(constructor.invoke(values));
+                return type.cast((Object) constructor.invokeExact(values));
             }
-            Object bean = constructor.invoke();
+            Object bean = (Object) constructor.invokeExact();
             for (int i = 0; i < setters.length; i++) {
                 if (values[i] != null || !types[i].isPrimitive()) {
-                    setters[i].invoke(bean, values[i]);
+                    setters[i].invokeExact(bean, values[i]);
                 }
             }
             return type.cast(bean);
