@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A database the Spring tests run on (see "Test databases" in DESIGN.md): H2 always; PostgreSQL at
@@ -20,25 +19,18 @@ public final class TestDatabase {
     private static final AtomicInteger H2_COUNTER = new AtomicInteger();
 
     /** Embedded H2. */
-    public static final TestDatabase H2 = new TestDatabase("h2", null);
+    public static final TestDatabase H2 = new TestDatabase("h2", dev.retort.engine.testing.TestDatabase.H2);
 
-    /** Local PostgreSQL. */
+    /** Local PostgreSQL (reachability, CI rules and URL are engine-core's {@code TestDatabase}'s). */
     public static final TestDatabase POSTGRESQL = new TestDatabase("postgresql",
-            env("RETORT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"));
+            dev.retort.engine.testing.TestDatabase.POSTGRESQL);
 
     private final String name;
-    private final String url;
-    private volatile Boolean reachable;
-    private volatile String whyUnreachable = "";
+    private final dev.retort.engine.testing.TestDatabase server;
 
-    private TestDatabase(String name, String url) {
+    private TestDatabase(String name, dev.retort.engine.testing.TestDatabase server) {
         this.name = name;
-        this.url = url;
-    }
-
-    private static String env(String key, String fallback) {
-        String value = System.getenv(key);
-        return value == null || value.isBlank() ? fallback : value;
+        this.server = server;
     }
 
     /** An isolated database on this server. */
@@ -48,7 +40,7 @@ public final class TestDatabase {
             return new Db(this, "jdbc:h2:mem:spring_" + H2_COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "",
                     null);
         }
-        EngineUrl parsed = EngineUrl.parse(url);
+        EngineUrl parsed = EngineUrl.parse(server.url());
         String schema = "retort_spring_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(parsed, "CREATE SCHEMA " + schema);
         String jdbc = parsed.toJdbcUrl();
@@ -58,7 +50,7 @@ public final class TestDatabase {
 
     void drop(Db db) {
         if (db.schema() != null) {
-            execute(EngineUrl.parse(url), "DROP SCHEMA IF EXISTS " + db.schema() + " CASCADE");
+            execute(EngineUrl.parse(server.url()), "DROP SCHEMA IF EXISTS " + db.schema() + " CASCADE");
         }
     }
 
@@ -83,33 +75,7 @@ public final class TestDatabase {
 
     /** Fails under CI, skips elsewhere, when the server is not reachable. */
     public void requireAvailable() {
-        if (this == H2 || isReachable()) {
-            return;
-        }
-        String message = name + " is not reachable at " + url + " (" + whyUnreachable + "). Start it with "
-                + "scripts/test-databases.sh or point RETORT_TEST_POSTGRES_URL at a server.";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("CI=true requires " + message);
-        }
-        Assumptions.assumeTrue(false, message);
-    }
-
-    private boolean isReachable() {
-        if (reachable == null) {
-            synchronized (this) {
-                if (reachable == null) {
-                    EngineUrl parsed = EngineUrl.parse(url);
-                    try (var c = DriverManager.getConnection(parsed.toJdbcUrl(), parsed.username(),
-                            parsed.password())) {
-                        reachable = c.isValid(5);
-                    } catch (SQLException e) {
-                        whyUnreachable = e.getMessage();
-                        reachable = false;
-                    }
-                }
-            }
-        }
-        return reachable;
+        server.requireAvailable();
     }
 
     @Override
