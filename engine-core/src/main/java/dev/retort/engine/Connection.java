@@ -258,12 +258,14 @@ public final class Connection implements AutoCloseable {
         Statement st = null;
         Result result;
         java.sql.Connection c = jdbc;
+        boolean sent = false;
         try {
             boolean insert = parsed.wantsGeneratedKeys() && !many;
             boolean hasRows;
             if (opts.noParameters()) {
                 st = c.createStatement();
                 configure(st, opts);
+                sent = true;
                 hasRows = st.execute(sql);
             } else {
                 PreparedStatement ps = insert ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
@@ -282,6 +284,7 @@ public final class Connection implements AutoCloseable {
                             ps.addBatch();
                         }
                     }
+                    sent = true;
                     int[] counts = ps.executeBatch();
                     result = Result.forUpdate(this, total(counts), null, false);
                     ps.close();
@@ -293,6 +296,7 @@ public final class Connection implements AutoCloseable {
                 } else {
                     bind(ps, parameters, names, sql);
                 }
+                sent = true;
                 hasRows = ps.execute();
             }
             if (hasRows) {
@@ -308,7 +312,7 @@ public final class Connection implements AutoCloseable {
             }
         } catch (SQLException e) {
             closeQuietly(st);
-            throw handleError(e, sql, parameters, ls);
+            throw handleError(e, sql, parameters, ls, sent);
         } catch (RuntimeException e) {
             closeQuietly(st);
             throw e;
@@ -434,14 +438,7 @@ public final class Connection implements AutoCloseable {
         if (!info && !Engine.LOG.isDebugEnabled()) {
             return;
         }
-        StringBuilder line = new StringBuilder();
-        if (core.loggingName != null) {
-            line.append('[').append(core.loggingName).append("] ");
-        }
-        if (opts.loggingToken() != null) {
-            line.append('[').append(opts.loggingToken()).append("] ");
-        }
-        line.append(sql);
+        StringBuilder line = logPrefix(opts).append(sql);
         if (core.hideParameters) {
             line.append(" [SQL parameters hidden due to hideParameters=true]");
         } else {
@@ -454,6 +451,24 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /** Logs a transaction boundary at INFO when {@code echo} is on, as SQLAlchemy's echo does. */
+    private void echo(String what) {
+        if (core.echo && Engine.LOG.isInfoEnabled()) {
+            Engine.LOG.info(logPrefix(options).append(what).toString());
+        }
+    }
+
+    private StringBuilder logPrefix(ExecutionOptions opts) {
+        StringBuilder line = new StringBuilder();
+        if (core.loggingName != null) {
+            line.append('[').append(core.loggingName).append("] ");
+        }
+        if (opts.loggingToken() != null) {
+            line.append('[').append(opts.loggingToken()).append("] ");
+        }
+        return line;
+    }
+
     // ================================================================= errors
 
     /**
@@ -463,7 +478,19 @@ public final class Connection implements AutoCloseable {
      */
     RuntimeException handleError(SQLException e, @Nullable String sql, @Nullable Object parameters,
             ConnectionListener[] ls) {
-        boolean disconnect = core.dialect.isDisconnect(e);
+        return handleError(e, sql, parameters, ls, true);
+    }
+
+    /**
+     * As {@link #handleError(SQLException, String, Object, ConnectionListener[])}; {@code sent} tells whether the
+     * failing work reached the database (a bind error did not, so the database has not aborted the transaction). A
+     * JDBC connection the pool closed because of the error (HikariCP evicts on fatal SQLStates) is a disconnect
+     * whatever the dialect says: it cannot be used again.
+     */
+    private RuntimeException handleError(SQLException e, @Nullable String sql, @Nullable Object parameters,
+            ConnectionListener[] ls, boolean sent) {
+        boolean closedByPool = jdbcClosed();
+        boolean disconnect = closedByPool || core.dialect.isDisconnect(e);
         Object shownParams = parameters instanceof Object[] a ? Arrays.asList(a) : parameters;
         DBAPIException wrapped = Errors.wrap(e, sql, shownParams, core.hideParameters, disconnect);
         RuntimeException toThrow = wrapped;
@@ -479,7 +506,7 @@ public final class Connection implements AutoCloseable {
                     break;
                 }
             }
-            if (event.isDisconnect() != disconnect) {
+            if (event.isDisconnect() != disconnect && !closedByPool) {
                 disconnect = event.isDisconnect();
                 wrapped = Errors.wrap(e, sql, shownParams, core.hideParameters, disconnect);
             }
@@ -495,8 +522,59 @@ public final class Connection implements AutoCloseable {
             if (invalidatePool && pool != null) {
                 pool.softInvalidateAll(e);
             }
+        } else if (sent) {
+            noteAbort(e, toThrow);
         }
         return toThrow;
+    }
+
+    private boolean jdbcClosed() {
+        java.sql.Connection c = jdbc;
+        if (c == null || mock) {
+            return false;
+        }
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Remembers a failure after which the database aborted the transaction (the dialect knows which do), so that
+     * {@code commit()} cannot report success for work the database threw away. A branch records it on the
+     * transaction of the connection it branches from.
+     */
+    private void noteAbort(SQLException e, RuntimeException error) {
+        Connection owner = branchOf != null ? branchOf : external == null ? this : null;
+        Transaction tx = owner != null ? owner.root : null;
+        if (tx == null || owner.autocommitMode || !core.dialect.abortsTransaction(e)) {
+            return;
+        }
+        int depth = savepointBase() + savepointDepth();
+        if (tx.abortedBy == null) {
+            tx.abortedBy = error;
+            tx.abortedAtDepth = depth;
+        } else if (depth < tx.abortedAtDepth) {
+            tx.abortedAtDepth = depth;
+        }
+    }
+
+    /** Rolling back to the savepoint at {@code index} undoes an abort that happened while it was open. */
+    private void clearAbortAfter(int index) {
+        Transaction tx = branchOf != null ? branchOf.root : root;
+        if (tx != null && tx.abortedBy != null && tx.abortedAtDepth > savepointBase() + index) {
+            tx.abortedBy = null;
+        }
+    }
+
+    private int savepointDepth() {
+        return nested == null ? 0 : nested.size();
+    }
+
+    /** Savepoints of the connection this one branches from, which sit below this connection's own. */
+    private int savepointBase() {
+        return branchOf != null ? branchOf.savepointDepth() : 0;
     }
 
     private static void closeQuietly(@Nullable Statement st) {
@@ -524,6 +602,10 @@ public final class Connection implements AutoCloseable {
             if (!root.active || invalidated) {
                 throw pendingRollback();
             }
+            if (root instanceof TwoPhaseTransaction twoPhase && twoPhase.prepared) {
+                throw new InvalidRequestException("This connection's two-phase transaction " + twoPhase.xid() + " is "
+                        + "prepared: no more statements can run in it. Call commit() or rollback() to finish it first");
+            }
             return;
         }
         if (jdbc == null && !mock) {
@@ -533,13 +615,29 @@ public final class Connection implements AutoCloseable {
     }
 
     private PendingRollbackException pendingRollback() {
+        if (!invalidated && root != null && root.commitFailure != null) {
+            return new PendingRollbackException("The previous commit() failed, so nothing was committed: "
+                    + firstLine(root.commitFailure) + ". Call rollback() before running more statements on this "
+                    + "connection", root.commitFailure);
+        }
         String what = nested != null && !nested.isEmpty() ? "invalid savepoint transaction" : "invalid transaction";
         return new PendingRollbackException("Can't reconnect until " + what + " is rolled back.  Please rollback() "
                 + "fully before proceeding");
     }
 
+    private static String firstLine(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
     private void beginRoot(Transaction tx) {
         root = tx;
+        if (tx instanceof TwoPhaseTransaction) {
+            echo("BEGIN TWOPHASE (implicit)");
+        } else {
+            echo(autocommitMode ? "BEGIN (implicit; autocommit mode: nothing is sent)" : "BEGIN (implicit)");
+        }
         for (ConnectionListener l : engine.listeners()) {
             if (tx instanceof TwoPhaseTransaction twoPhase) {
                 l.beginTwoPhase(this, twoPhase.xid());
@@ -603,6 +701,7 @@ public final class Connection implements AutoCloseable {
         for (ConnectionListener l : engine.listeners()) {
             l.savepoint(this, sp.savepointName());
         }
+        echo("SAVEPOINT " + sp.savepointName());
         if (!mock) {
             try {
                 sp.savepoint = jdbc.setSavepoint(sp.savepointName());
@@ -678,8 +777,20 @@ public final class Connection implements AutoCloseable {
             tx.active = false;
             throw pendingRollback();
         }
+        if (tx.abortedBy != null) {
+            tx.active = false;
+            PendingRollbackException error = new PendingRollbackException("The database rolled the transaction back "
+                    + "when a statement failed, so nothing was committed: " + firstLine(tx.abortedBy) + ". Call "
+                    + "rollback() to end it; put statements that may fail in beginNested() to keep the transaction "
+                    + "usable", tx.abortedBy);
+            tx.commitFailure = error;
+            throw error;
+        }
         ConnectionListener[] ls = engine.listeners();
         TwoPhaseTransaction twoPhase = tx instanceof TwoPhaseTransaction t ? t : null;
+        if (twoPhase == null) {
+            echo(autocommitMode ? "COMMIT (autocommit mode: nothing is sent)" : "COMMIT");
+        }
         for (ConnectionListener l : ls) {
             if (twoPhase != null) {
                 l.commitTwoPhase(this, twoPhase.xid(), twoPhase.prepared);
@@ -696,7 +807,10 @@ public final class Connection implements AutoCloseable {
                 }
             } catch (SQLException e) {
                 tx.active = false;
-                throw handleError(e, twoPhase != null ? "COMMIT TWO PHASE " + twoPhase.xid() : "COMMIT", null, ls);
+                RuntimeException error = handleError(e, twoPhase != null ? "COMMIT TWO PHASE " + twoPhase.xid()
+                        : "COMMIT", null, ls);
+                tx.commitFailure = error;
+                throw error;
             }
         }
         endRoot(tx);
@@ -717,6 +831,9 @@ public final class Connection implements AutoCloseable {
                     } else {
                         l.rollback(this);
                     }
+                }
+                if (twoPhase == null) {
+                    echo(autocommitMode ? "ROLLBACK (autocommit mode: nothing is sent)" : "ROLLBACK");
                 }
                 try {
                     if (twoPhase != null) {
@@ -744,6 +861,10 @@ public final class Connection implements AutoCloseable {
         }
         if (invalidated) {
             throw pendingRollback();
+        }
+        if (tx.prepared) {
+            throw new InvalidRequestException("Two-phase transaction " + tx.xid() + " is already prepared; call "
+                    + "commit() or rollback() to finish it");
         }
         for (ConnectionListener l : engine.listeners()) {
             l.prepareTwoPhase(this, tx.xid());
@@ -782,6 +903,7 @@ public final class Connection implements AutoCloseable {
         for (ConnectionListener l : ls) {
             l.releaseSavepoint(this, sp.savepointName());
         }
+        echo("RELEASE SAVEPOINT " + sp.savepointName());
         try {
             if (!mock) {
                 jdbc.releaseSavepoint(sp.savepoint);
@@ -806,10 +928,12 @@ public final class Connection implements AutoCloseable {
         for (ConnectionListener l : ls) {
             l.rollbackSavepoint(this, sp.savepointName());
         }
+        echo("ROLLBACK TO SAVEPOINT " + sp.savepointName());
         try {
             if (!mock) {
                 jdbc.rollback(sp.savepoint);
             }
+            clearAbortAfter(nested.indexOf(sp));
         } catch (SQLException e) {
             throw handleError(e, "ROLLBACK TO SAVEPOINT " + sp.savepointName(), null, ls);
         } finally {
@@ -828,6 +952,72 @@ public final class Connection implements AutoCloseable {
         }
         sp.active = false;
         sp.attached = false;
+    }
+
+    /**
+     * Runs {@code work} in a transaction begun with {@link #begin()}: commits when it returns, rolls back and rethrows
+     * when it throws (SQLAlchemy's {@code with conn.begin():}). A commit that fails is rolled back and rethrown.
+     *
+     * @throws InvalidRequestException when a transaction is already begun (explicitly or by autobegin)
+     */
+    public <T> T inTransaction(SqlFunction<Connection, T> work) {
+        return runIn(begin(), work);
+    }
+
+    /** Like {@link #inTransaction(SqlFunction)} without a result. */
+    public void useTransaction(SqlConsumer<Connection> work) {
+        runIn(begin(), asFunction(work));
+    }
+
+    /**
+     * Runs {@code work} inside a savepoint ({@link #beginNested()}): releases it when {@code work} returns, rolls back
+     * to it and rethrows when {@code work} throws; the enclosing transaction stays usable either way
+     * (SQLAlchemy's {@code with conn.begin_nested():}). Unlike a try-with-resources {@link NestedTransaction}, whose
+     * {@code close()} rolls back unless {@code commit()} was called, success needs no explicit commit.
+     */
+    public <T> T inNested(SqlFunction<Connection, T> work) {
+        return runIn(beginNested(), work);
+    }
+
+    /** Like {@link #inNested(SqlFunction)} without a result. */
+    public void useNested(SqlConsumer<Connection> work) {
+        runIn(beginNested(), asFunction(work));
+    }
+
+    private <T> T runIn(Transaction tx, SqlFunction<Connection, T> work) {
+        T value;
+        try {
+            value = work.apply(this);
+        } catch (Throwable e) {
+            rollbackQuietly(tx, e);
+            throw Engine.sneaky(e);
+        }
+        if (tx.attached) { // work may have ended the transaction itself
+            try {
+                tx.commit();
+            } catch (RuntimeException e) {
+                rollbackQuietly(tx, e);
+                throw e;
+            }
+        }
+        return value;
+    }
+
+    private static SqlFunction<Connection, @Nullable Void> asFunction(SqlConsumer<Connection> work) {
+        return c -> {
+            work.accept(c);
+            return null;
+        };
+    }
+
+    private static void rollbackQuietly(Transaction tx, Throwable primary) {
+        try {
+            if (tx.attached) {
+                tx.rollback();
+            }
+        } catch (RuntimeException e) {
+            primary.addSuppressed(e);
+        }
     }
 
     /** Whether a transaction is in progress (always true on a branch of a framework-managed transaction). */

@@ -191,25 +191,15 @@ public final class Engine implements AutoCloseable {
     /** Runs {@code work} in a transaction: commits on success, rolls back and rethrows on any exception. */
     public <T> T inTransaction(SqlFunction<Connection, T> work) {
         try (Connection connection = connect()) {
-            Transaction tx = connection.begin();
-            T value;
-            try {
-                value = work.apply(connection);
-            } catch (Throwable e) {
-                rollbackQuietly(tx, e);
-                throw sneaky(e);
-            }
-            tx.commit();
-            return value;
+            return connection.inTransaction(work);
         }
     }
 
     /** Like {@link #inTransaction} without a result. */
     public void useTransaction(SqlConsumer<Connection> work) {
-        inTransaction(c -> {
-            work.accept(c);
-            return null;
-        });
+        try (Connection connection = connect()) {
+            connection.useTransaction(work);
+        }
     }
 
     /** Runs {@code work} with a connection that is closed (rolling back anything uncommitted) afterwards. */
@@ -462,16 +452,6 @@ public final class Engine implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static void rollbackQuietly(Transaction tx, Throwable primary) {
-        try {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-        } catch (RuntimeException e) {
-            primary.addSuppressed(e);
-        }
-    }
 
     @SuppressWarnings("unchecked")
     static <E extends Throwable> RuntimeException sneaky(Throwable e) throws E {

@@ -1,5 +1,7 @@
 package dev.retort.engine;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A root transaction, SQLAlchemy's {@code RootTransaction}: from {@link Connection#begin()}, {@link Engine#begin()}
  * or autobegin. {@link #close()} rolls back if still active, so try-with-resources without {@code commit()} rolls
@@ -13,6 +15,12 @@ public class Transaction implements AutoCloseable {
     final boolean autobegun;
     boolean active = true;
     boolean attached = true;
+    /** Why only rollback() is left: the exception of a failed commit, or {@code null}. */
+    @Nullable RuntimeException commitFailure;
+    /** The failure after which the database aborted this transaction (PostgreSQL), or {@code null}. */
+    @Nullable RuntimeException abortedBy;
+    /** How many savepoints were open when {@link #abortedBy} failed; rolling back to one opened before clears it. */
+    int abortedAtDepth;
 
     Transaction(Connection connection, boolean autobegun) {
         this.connection = connection;

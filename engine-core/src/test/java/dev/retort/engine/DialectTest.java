@@ -152,6 +152,40 @@ class DialectTest {
     }
 
     @Test
+    void disconnectsAnywhereInTheNextExceptionOrCauseChainCount() {
+        Dialect pg = new PostgresqlDialect();
+        SQLException unique = new SQLException("duplicate key value violates unique constraint", "23505");
+        unique.setNextException(new SQLException("terminating connection due to administrator command", "57P01"));
+        assertThat(pg.isDisconnect(unique)).isTrue();
+        SQLException wrapped = new SQLException("batch entry 0 failed", "23505",
+                new SQLException("An I/O error occurred while sending to the backend", "08006"));
+        assertThat(pg.isDisconnect(wrapped)).isTrue();
+        assertThat(pg.isDisconnect(new SQLException("terminating connection due to idle-in-transaction timeout",
+                "25P03"))).isTrue();
+        assertThat(pg.isDisconnect(new SQLException("terminating connection due to idle-session timeout", "57P05")))
+                .isTrue();
+        SQLException plain = new SQLException("duplicate key value violates unique constraint", "23505");
+        plain.setNextException(new SQLException("another duplicate", "23505"));
+        assertThat(pg.isDisconnect(plain)).isFalse();
+
+        SQLException maria = new SQLException("Duplicate entry", "23000", 1062,
+                new SQLException("Lost connection to server", "HY000", 2013));
+        assertThat(new MariadbDialect().isDisconnect(maria)).isTrue();
+        SQLException h2 = new SQLException("batch failed", "HY000");
+        h2.setNextException(new SQLException("Database is already closed", "90121", 90121));
+        assertThat(new H2Dialect().isDisconnect(h2)).isTrue();
+    }
+
+    @Test
+    void aCyclicExceptionChainEnds() {
+        SQLException a = new SQLException("a", "23505");
+        SQLException b = new SQLException("b", "23505");
+        a.setNextException(b);
+        b.initCause(a);
+        assertThat(new PostgresqlDialect().isDisconnect(a)).isFalse();
+    }
+
+    @Test
     void identifiersAreQuotedInTheDialectsStyle() {
         assertThat(new PostgresqlDialect().quoteIdentifier("odd \"name")).isEqualTo("\"odd \"\"name\"");
         assertThat(new H2Dialect().quoteIdentifier("Mixed")).isEqualTo("\"Mixed\"");

@@ -42,12 +42,12 @@ class DisconnectTest {
         }
     }
 
-    private static long sessionId(TestDatabase db, Connection conn) {
+    static long sessionId(TestDatabase db, Connection conn) {
         return ((Number) conn.execDriverSql(db.isPostgresql() ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()")
                 .scalar()).longValue();
     }
 
-    private static void kill(TestDatabase db, long sessionId) {
+    static void kill(TestDatabase db, long sessionId) {
         try (Engine admin = db.engine(); Connection c = admin.connect()) {
             if (db.isPostgresql()) {
                 assertThat(c.execDriverSql("SELECT pg_terminate_backend(?)", (int) sessionId).scalar()).isEqualTo(true);

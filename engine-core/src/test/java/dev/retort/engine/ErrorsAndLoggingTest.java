@@ -102,6 +102,39 @@ class ErrorsAndLoggingTest {
     }
 
     @Test
+    void echoLogsTransactionBoundariesAndSavepointsLikeSqlalchemy() {
+        logger.setLevel(Level.INFO);
+        try (Engine engine = Engine.builder("h2:mem:err4b").echo(true).build(); Connection c = engine.connect()) {
+            c.execute(Sql.text("SELECT 1"));
+            c.beginNested().commit();
+            c.beginNested().rollback();
+            c.commit();
+            c.execute(Sql.text("SELECT 2"));
+            c.rollback();
+            c.beginTwoPhase("retort_echo").rollback();
+        }
+        assertThat(appender.list).filteredOn(e -> e.getLevel() == Level.INFO)
+                .extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                        "BEGIN (implicit)", "SELECT 1 {}", "SAVEPOINT sa_savepoint_1", "RELEASE SAVEPOINT sa_savepoint_1",
+                        "SAVEPOINT sa_savepoint_2", "ROLLBACK TO SAVEPOINT sa_savepoint_2", "COMMIT",
+                        "BEGIN (implicit)", "SELECT 2 {}", "ROLLBACK", "BEGIN TWOPHASE (implicit)");
+    }
+
+    @Test
+    void echoSaysWhenAutocommitModeSendsNoTransactionBoundaries() {
+        logger.setLevel(Level.INFO);
+        try (Engine engine = Engine.builder("h2:mem:err4c").echo(true).loggingName("ac")
+                .isolationLevel(IsolationLevel.AUTOCOMMIT).build(); Connection c = engine.connect()) {
+            c.execute(Sql.text("SELECT 1"));
+            c.commit();
+        }
+        assertThat(appender.list).filteredOn(e -> e.getLevel() == Level.INFO)
+                .extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                        "[ac] BEGIN (implicit; autocommit mode: nothing is sent)", "[ac] SELECT 1 {}",
+                        "[ac] COMMIT (autocommit mode: nothing is sent)");
+    }
+
+    @Test
     void withoutEchoStatementsLogAtDebugAndHiddenParametersNeverLog() {
         logger.setLevel(Level.DEBUG);
         try (Engine engine = Engine.builder("h2:mem:err5").hideParameters(true).build()) {

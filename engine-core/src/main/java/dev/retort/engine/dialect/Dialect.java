@@ -66,16 +66,43 @@ public interface Dialect {
     }
 
     /**
-     * Whether the error means the connection is unusable. The default checks SQLState class {@code 08} and the JDBC
-     * connection-exception subclasses; dialects add their vendor states and codes.
+     * Whether the error means the connection is unusable: whether {@link #isDisconnectError} holds for the exception
+     * or for any exception chained to it ({@link SQLException#getNextException()}, {@link Throwable#getCause()}), as
+     * a batch or wrapped error may carry the disconnect further down (a unique violation followed by the server's
+     * "terminating connection"). The walk is bounded, so a cyclic chain ends.
      */
     default boolean isDisconnect(SQLException e) {
+        int budget = 16;
+        for (SQLException link = e; link != null && budget > 0; link = link.getNextException()) {
+            for (Throwable t = link; t != null && budget-- > 0; t = t.getCause()) {
+                if (t instanceof SQLException sql && isDisconnectError(sql)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether this one exception, ignoring its chain, means the connection is unusable. The default checks SQLState
+     * class {@code 08} and the JDBC connection-exception subclasses; dialects add their vendor states and codes.
+     */
+    default boolean isDisconnectError(SQLException e) {
         if (e instanceof SQLNonTransientConnectionException || e instanceof SQLRecoverableException
                 || e instanceof SQLTransientConnectionException) {
             return true;
         }
         String state = e.getSQLState();
         return state != null && state.startsWith("08");
+    }
+
+    /**
+     * Whether the database aborts the whole transaction when a statement in it fails with {@code e}, so that a later
+     * {@code COMMIT} commits nothing (PostgreSQL does for every error). The engine then refuses to report such a
+     * commit as a success. Default: {@code false}, the failed statement alone is undone.
+     */
+    default boolean abortsTransaction(SQLException e) {
+        return false;
     }
 
     /** Checks that the connection is alive; {@code false} when it is not. */
@@ -184,10 +211,19 @@ public interface Dialect {
         }
         try {
             run(connection, sql);
-        } finally {
+        } catch (SQLException e) {
+            // keep the statement's error: restoring autocommit on a lost connection fails too, less informatively
             if (!autoCommit) {
-                connection.setAutoCommit(false);
+                try {
+                    connection.setAutoCommit(false);
+                } catch (SQLException restore) {
+                    e.addSuppressed(restore);
+                }
             }
+            throw e;
+        }
+        if (!autoCommit) {
+            connection.setAutoCommit(false);
         }
     }
 

@@ -44,10 +44,10 @@ public class H2Dialect implements Dialect {
     }
 
     @Override
-    public boolean isDisconnect(SQLException e) {
+    public boolean isDisconnectError(SQLException e) {
         // 90067 connection broken, 90098/90121 database closed, 90007 object already closed
         int code = e.getErrorCode();
-        return Dialect.super.isDisconnect(e) || code == 90067 || code == 90098 || code == 90121 || code == 90007;
+        return Dialect.super.isDisconnectError(e) || code == 90067 || code == 90098 || code == 90121 || code == 90007;
     }
 
     @Override

@@ -43,8 +43,8 @@ public class MariadbDialect implements Dialect {
     }
 
     @Override
-    public boolean isDisconnect(SQLException e) {
-        return Dialect.super.isDisconnect(e) || DISCONNECT_CODES.contains(e.getErrorCode())
+    public boolean isDisconnectError(SQLException e) {
+        return Dialect.super.isDisconnectError(e) || DISCONNECT_CODES.contains(e.getErrorCode())
                 || "70100".equals(e.getSQLState());
     }
 

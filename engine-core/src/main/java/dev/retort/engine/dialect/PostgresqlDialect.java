@@ -14,7 +14,11 @@ import java.util.Set;
  */
 public class PostgresqlDialect implements Dialect {
 
-    private static final Set<String> DISCONNECT_STATES = Set.of("57P01", "57P02", "57P03");
+    /**
+     * Server states that end the session: admin shutdown, crash shutdown, cannot connect now, idle-in-transaction
+     * timeout, idle-session timeout.
+     */
+    private static final Set<String> DISCONNECT_STATES = Set.of("57P01", "57P02", "57P03", "25P03", "57P05");
 
     @Override
     public String name() {
@@ -42,8 +46,15 @@ public class PostgresqlDialect implements Dialect {
     }
 
     @Override
-    public boolean isDisconnect(SQLException e) {
-        return Dialect.super.isDisconnect(e) || (e.getSQLState() != null && DISCONNECT_STATES.contains(e.getSQLState()));
+    public boolean isDisconnectError(SQLException e) {
+        return Dialect.super.isDisconnectError(e)
+                || (e.getSQLState() != null && DISCONNECT_STATES.contains(e.getSQLState()));
+    }
+
+    /** PostgreSQL aborts the transaction on any error: until rollback every statement fails and COMMIT rolls back. */
+    @Override
+    public boolean abortsTransaction(SQLException e) {
+        return true;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.retort.engine.NestedTransaction;
 import dev.retort.engine.exc.ArgumentException;
 import dev.retort.engine.exc.DBAPIException;
 import dev.retort.engine.exc.EngineException;
+import dev.retort.engine.exc.PendingRollbackException;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
@@ -24,6 +25,7 @@ import org.springframework.transaction.NestedTransactionNotSupportedException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.ResourceTransactionManager;
@@ -174,7 +176,11 @@ public class EngineTransactionManager extends AbstractPlatformTransactionManager
         TransactionSynchronizationManager.bindResource(resourceKey, suspendedResources);
     }
 
-    /** Commits the engine transaction (firing {@code commit}). */
+    /**
+     * Commits the engine transaction (firing {@code commit}). When the engine knows nothing can be committed (the
+     * database aborted the transaction after a failed statement, or the connection was lost inside it) the commit
+     * fails with {@link UnexpectedRollbackException}, as for a transaction marked rollback-only.
+     */
     @Override
     protected void doCommit(DefaultTransactionStatus status) {
         EngineConnectionHolder holder = ((EngineTransactionObject) status.getTransaction()).engineHolder();
@@ -183,6 +189,8 @@ public class EngineTransactionManager extends AbstractPlatformTransactionManager
         }
         try {
             holder.engineTransaction().commit();
+        } catch (PendingRollbackException e) {
+            throw new UnexpectedRollbackException(e.getMessage(), e);
         } catch (EngineException e) {
             throw translate("commit", e);
         }

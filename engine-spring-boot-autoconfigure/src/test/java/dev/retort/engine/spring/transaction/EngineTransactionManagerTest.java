@@ -245,6 +245,38 @@ class EngineTransactionManagerTest {
         assertThat(ids()).isEmpty();
     }
 
+    @Test
+    void aTransactionTheDatabaseAbortedIsAnUnexpectedRollbackNotACommit() {
+        Runnable work = () -> required().executeWithoutResult(status -> {
+            insert(1);
+            assertThatThrownBy(() -> insert(1)).isInstanceOf(EngineException.class);
+        });
+        if (database.isPostgresql()) {
+            assertThatThrownBy(work::run).isInstanceOf(UnexpectedRollbackException.class)
+                    .hasMessageContaining("rolled the transaction back").hasMessageContaining("nothing was committed")
+                    .hasRootCauseInstanceOf(java.sql.SQLException.class);
+            assertThat(ids()).isEmpty();
+        } else {
+            work.run();
+            assertThat(ids()).containsExactly(1);
+        }
+    }
+
+    @Test
+    void aConnectionThePoolClosedRollsBackCleanlyAndTheCallerSeesTheOriginalError() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(database.isPostgresql(), "HikariCP evicts on SQLState 0A000");
+        assertThatThrownBy(() -> required().executeWithoutResult(status -> {
+            insert(1);
+            try (Connection c = engine.connect()) {
+                c.execDriverSql("SELECT count(*) FROM accounts FOR UPDATE");
+            }
+        })).isInstanceOf(dev.retort.engine.exc.NotSupportedException.class)
+                .hasMessageContaining("connection was invalidated");
+        assertThat(ids()).isEmpty();
+        required().executeWithoutResult(status -> insert(2));
+        assertThat(ids()).containsExactly(2);
+    }
+
     // ------------------------------------------------------------------ JdbcTemplate and Spring's JDBC managers
 
     @Test

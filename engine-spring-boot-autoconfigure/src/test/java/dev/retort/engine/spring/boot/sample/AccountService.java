@@ -41,6 +41,17 @@ public class AccountService {
         throw new IllegalStateException("fail after insert");
     }
 
+    /** Inserts {@code id}, then inserts it again and swallows the duplicate-key failure. */
+    @Transactional
+    public void createSwallowingADuplicate(int id) {
+        accounts.insert(id);
+        try {
+            accounts.insert(id);
+        } catch (RuntimeException expected) {
+            // PostgreSQL has aborted the transaction now; H2 has not
+        }
+    }
+
     @Transactional
     public void outerFailsAfterRequiresNew(int outerId, int innerId) {
         accounts.insert(outerId);

@@ -74,6 +74,18 @@ abstract class TransactionalServiceTest {
     }
 
     @Test
+    void aTransactionTheDatabaseAbortedFailsItsCommitInsteadOfLookingCommitted() {
+        if (database().isPostgresql()) {
+            assertThatThrownBy(() -> service.createSwallowingADuplicate(1))
+                    .isInstanceOf(UnexpectedRollbackException.class).hasMessageContaining("nothing was committed");
+            assertThat(ids()).isEmpty();
+        } else {
+            service.createSwallowingADuplicate(1);
+            assertThat(ids()).containsExactly(1);
+        }
+    }
+
+    @Test
     void theEngineTransactionManagerIsTheApplicationsTransactionManager() {
         assertThat(transactionManager).isInstanceOf(EngineTransactionManager.class);
         assertThat(engine.name()).isEqualTo(database().name());
