@@ -9,11 +9,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -24,17 +21,15 @@ import org.springframework.boot.health.contributor.Health;
  * ({@code active}, {@code idle}, {@code pending}, {@code max}) and, when DOWN, {@code error}. Never credentials or
  * URLs.
  * <p>
- * The check never blocks the caller beyond the timeout: the ping runs on its own daemon thread and the caller waits on
- * it with {@code timeout}. When the database is gone or the pool is exhausted, the checkout may block far longer (up
- * to the pool timeout); later checks then wait on that same ping instead of starting more threads, so at most one
- * thread per engine is ever stuck.
+ * The check never blocks the caller beyond the timeout: the ping runs on its own daemon thread and the caller waits
+ * for it until {@code timeout} after it started. When the database is gone or the pool is exhausted, the checkout may
+ * block far longer (up to the pool timeout); later checks, this engine's {@code db} entry included, then share that
+ * same ping instead of starting more threads, so at most one thread per engine is ever stuck.
  */
 public final class EngineHealthIndicator extends AbstractHealthIndicator {
 
     private final Engine engine;
-    private final String engineName;
-    private final Duration timeout;
-    private final AtomicReference<@Nullable CompletableFuture<String>> ping = new AtomicReference<>();
+    private final InFlightCheck<String> ping;
 
     /**
      * Creates the indicator.
@@ -46,18 +41,22 @@ public final class EngineHealthIndicator extends AbstractHealthIndicator {
     public EngineHealthIndicator(Engine engine, String engineName, Duration timeout) {
         super("Retort engine health check failed");
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.engineName = engineName;
-        this.timeout = timeout;
+        this.ping = new InFlightCheck<>("retort-health-" + engineName, timeout, this::pingDatabase);
+    }
+
+    /** The engine this indicator checks. */
+    public Engine engine() {
+        return engine;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         builder.withDetail("dialect", engine.name());
         try {
-            String database = currentPing().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            String database = ping.get();
             builder.up().withDetail("database", database);
         } catch (TimeoutException e) {
-            builder.down().withDetail("error", "No answer from the database within " + timeout.toMillis()
+            builder.down().withDetail("error", "No answer from the database within " + ping.timeout().toMillis()
                     + " ms (database down or pool exhausted)");
         } catch (ExecutionException e) {
             builder.down().withDetail("error", describe(e.getCause() != null ? e.getCause() : e));
@@ -71,33 +70,8 @@ public final class EngineHealthIndicator extends AbstractHealthIndicator {
         }
     }
 
-    /** The ping in flight, or a new one when the last has finished. */
-    private CompletableFuture<String> currentPing() {
-        while (true) {
-            CompletableFuture<String> current = ping.get();
-            if (current != null && !current.isDone()) {
-                return current;
-            }
-            CompletableFuture<String> next = new CompletableFuture<>();
-            if (ping.compareAndSet(current, next)) {
-                Thread thread = new Thread(() -> run(next), "retort-health-" + engineName);
-                thread.setDaemon(true);
-                thread.start();
-                return next;
-            }
-        }
-    }
-
-    private void run(CompletableFuture<String> result) {
-        try {
-            result.complete(pingDatabase());
-        } catch (Throwable e) {
-            result.completeExceptionally(e);
-        }
-    }
-
     private String pingDatabase() throws Exception {
-        int seconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+        int seconds = (int) Math.max(1, (ping.timeout().toMillis() + 999) / 1000);
         try (java.sql.Connection connection = engine.rawConnection()) {
             if (!engine.dialect().ping(connection, seconds)) {
                 throw new IllegalStateException("The " + engine.name() + " dialect's ping failed");

@@ -1,8 +1,6 @@
 package dev.retort.engine.spring.boot.actuate;
 
 import dev.retort.engine.Engine;
-import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -31,10 +29,14 @@ public final class RetortHealthAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(name = { "retortHealthIndicator", "retortHealthContributor" })
-    HealthContributor retortHealthIndicator(ListableBeanFactory beanFactory, RetortHealthProperties properties) {
-        Map<String, EngineHealthIndicator> indicators = new TreeMap<>();
-        beanFactory.getBeansOfType(Engine.class, false, true).forEach((name, engine) -> indicators.put(name,
-                new EngineHealthIndicator(engine, name, properties.timeout())));
-        return CompositeHealthContributor.fromMap(indicators);
+    HealthContributor retortHealthIndicator(EngineHealthIndicators retortEngineHealthIndicators) {
+        return CompositeHealthContributor.fromMap(retortEngineHealthIndicators.byName());
+    }
+
+    /** The engines' indicators, shared with the {@code db} contributor. */
+    @Bean
+    EngineHealthIndicators retortEngineHealthIndicators(ListableBeanFactory beanFactory,
+            RetortHealthProperties properties) {
+        return new EngineHealthIndicators(beanFactory, properties.timeout());
     }
 }

@@ -14,12 +14,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -32,17 +34,56 @@ final class EngineFactory {
             "org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails", EngineFactory.class.getClassLoader());
 
     private final ListableBeanFactory beans;
+    private final Environment environment;
 
-    EngineFactory(ListableBeanFactory beans) {
+    EngineFactory(ListableBeanFactory beans, Environment environment) {
         this.beans = beans;
+        this.environment = environment;
     }
 
     /**
-     * Builds the engine configured under {@code prefix} ({@code retort.engine} or {@code retort.engines.NAME}),
-     * over {@code dataSource} when the properties have no URL, applying every listener and customizer bean.
+     * Builds the engine configured under {@code prefix} ({@code retort.engine} or {@code retort.engines.NAME}) over
+     * the application's {@code dataSource}, applying every listener and customizer bean. The pool is the
+     * application's, so {@code prefix.pool.*} must not be set.
      */
-    Engine create(String prefix, RetortEngineProperties p, @Nullable DataSource dataSource) {
-        Engine.Builder builder = p.url() != null ? urlBuilder(prefix, p) : dataSourceBuilder(prefix, p, dataSource);
+    Engine overDataSource(String prefix, RetortEngineProperties p, @Nullable DataSource dataSource) {
+        if (dataSource == null) {
+            throw invalid(prefix + ".url", prefix + ".url is not set and the application has no single DataSource "
+                    + "bean to build the engine over.", "Set " + prefix + ".url, or configure a DataSource "
+                    + "(spring.datasource.url).");
+        }
+        List<String> poolProperties = ConfiguredProperties.under(environment, prefix + ".pool");
+        if (!poolProperties.isEmpty()) {
+            throw invalid(poolProperties.get(0), String.join(", ", poolProperties) + " would have no effect: the "
+                    + "engine uses the application's DataSource, whose pool Spring Boot configures.", "Configure the "
+                    + "pool with spring.datasource.hikari.* (maximum-pool-size, minimum-idle, connection-timeout, "
+                    + "max-lifetime, ...) and remove " + prefix + ".pool.*; or set " + prefix + ".url to let the "
+                    + "engine build its own pool from " + prefix + ".pool.*.");
+        }
+        return build(prefix, p, Engine.builder(dataSource), dataSource);
+    }
+
+    /**
+     * Builds the engine configured under {@code prefix} from its URL (or, for the single engine, from a
+     * {@code JdbcConnectionDetails} bean such as a Testcontainers service connection): the engine owns its pool.
+     * When {@code applicationDataSource}, the pool hands out connections in JDBC's autocommit mode, as the
+     * application's {@code DataSource} (the engine still autobegins). Unless {@code prefix.fail-fast} is
+     * {@code false}, one connection is checked out before this returns.
+     */
+    OwnedEngine owned(String prefix, RetortEngineProperties p, boolean applicationDataSource) {
+        Engine.Builder builder = urlBuilder(prefix, p);
+        if (applicationDataSource) {
+            builder.hikari(config -> config.setAutoCommit(true));
+        }
+        Engine engine = build(prefix, p, builder, null);
+        if (p.failFast()) {
+            FailFast.check(prefix, engine, p.password());
+        }
+        return new OwnedEngine(engine);
+    }
+
+    private Engine build(String prefix, RetortEngineProperties p, Engine.Builder builder,
+            @Nullable DataSource dataSource) {
         Dialect dialect = dialect(prefix, p, builder, dataSource);
         checkPool(prefix, p);
         if (p.queryCacheSize() < 0) {
@@ -60,7 +101,7 @@ final class EngineFactory {
         if (!options.isEmpty()) {
             builder.executionOptions(options);
         }
-        if (p.url() != null) {
+        if (dataSource == null) {
             RetortEngineProperties.Pool pool = p.pool();
             builder.poolSize(pool.size()).maxOverflow(pool.maxOverflow()).poolTimeout(pool.timeout())
                     .poolRecycle(pool.recycle()).poolPrePing(pool.prePing()).poolClass(pool.poolClass());
@@ -77,6 +118,11 @@ final class EngineFactory {
     }
 
     private Engine.Builder urlBuilder(String prefix, RetortEngineProperties p) {
+        Engine.Builder serviceConnection = prefix.equals("retort.engine") && CONNECTION_DETAILS_PRESENT
+                ? ConnectionDetails.serviceConnection(beans) : null;
+        if (serviceConnection != null) {
+            return serviceConnection;
+        }
         try {
             return Engine.builder(EngineUrl.parse(p.url())).username(p.username()).password(p.password());
         } catch (ArgumentException e) {
@@ -84,16 +130,6 @@ final class EngineFactory {
                     + ".url to a database URL such as postgresql://user:password@localhost:5432/mydb, "
                     + "h2:mem:mydb or a jdbc: URL; URL-encode special characters in the password.", e);
         }
-    }
-
-    private static Engine.Builder dataSourceBuilder(String prefix, RetortEngineProperties p,
-            @Nullable DataSource dataSource) {
-        if (dataSource == null) {
-            throw invalid(prefix + ".url", prefix + ".url is not set and the application has no single DataSource "
-                    + "bean to build the engine over.", "Set " + prefix + ".url, or configure a DataSource "
-                    + "(spring.datasource.url).");
-        }
-        return Engine.builder(dataSource);
     }
 
     /**
@@ -224,9 +260,25 @@ final class EngineFactory {
     /** Reads Boot's JdbcConnectionDetails; only loaded when spring-boot-jdbc is on the classpath. */
     private static final class ConnectionDetails {
 
+        private static final String PROPERTIES_DETAILS =
+                "org.springframework.boot.jdbc.autoconfigure.PropertiesJdbcConnectionDetails";
+
         static @Nullable String jdbcUrl(ListableBeanFactory beans) {
             JdbcConnectionDetails details = beans.getBeanProvider(JdbcConnectionDetails.class).getIfUnique();
             return details != null ? details.getJdbcUrl() : null;
+        }
+
+        /**
+         * A builder from the {@code JdbcConnectionDetails} bean that is not Boot's view of {@code spring.datasource.*}
+         * (a Testcontainers or Docker Compose service connection, or the application's own), else {@code null}.
+         */
+        static Engine.@Nullable Builder serviceConnection(ListableBeanFactory beans) {
+            JdbcConnectionDetails details = beans.getBeanProvider(JdbcConnectionDetails.class).getIfUnique();
+            if (details == null || details.getClass().getName().equals(PROPERTIES_DETAILS)) {
+                return null;
+            }
+            return Engine.builder(EngineUrl.parse(details.getJdbcUrl())).username(details.getUsername())
+                    .password(details.getPassword());
         }
     }
 }

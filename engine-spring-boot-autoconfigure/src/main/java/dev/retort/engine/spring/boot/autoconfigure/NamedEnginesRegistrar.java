@@ -1,10 +1,10 @@
 package dev.retort.engine.spring.boot.autoconfigure;
 
 import dev.retort.engine.Engine;
-import dev.retort.engine.spring.transaction.EngineTransactionManager;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -15,18 +15,19 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
-import org.springframework.transaction.TransactionManager;
 
 /**
- * Registers an {@code Engine} ({@code <name>Engine}) and an {@code EngineTransactionManager}
- * ({@code <name>TransactionManager}) per {@code retort.engines.<name>}, both qualified with the name. The engine
- * marked {@code primary} is primary, and so is its transaction manager unless another transaction manager exists.
- * A bean the user already defined under one of these names is left alone.
+ * Registers an {@code Engine} ({@code <name>Engine}) per {@code retort.engines.<name>}, qualified with the name.
+ * An engine with a {@code url} owns its pool, which is also registered as the {@code DataSource} bean
+ * {@code <name>DataSource} (same qualifier) unless {@code separate-pool=true}; an engine without one is built over the
+ * application's {@code DataSource}. The engine marked {@code primary} and its {@code DataSource} are primary.
+ * Runs before Boot's {@code DataSource} auto-configuration, which then backs off; the transaction managers are
+ * registered later by {@link NamedTransactionManagersRegistrar}. A bean the user already defined under one of these
+ * names is left alone.
  */
 final class NamedEnginesRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
 
@@ -43,10 +44,15 @@ final class NamedEnginesRegistrar implements ImportBeanDefinitionRegistrar, Envi
         this.beanFactory = (ListableBeanFactory) beanFactory;
     }
 
+    /** The configured {@code retort.engines.<name>}, empty when there are none. */
+    static Map<String, RetortEngineProperties> bind(Environment environment) {
+        return Binder.get(environment).bind("retort.engines",
+                Bindable.mapOf(String.class, RetortEngineProperties.class)).orElse(Map.of());
+    }
+
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-        Map<String, RetortEngineProperties> engines = Binder.get(environment)
-                .bind("retort.engines", Bindable.mapOf(String.class, RetortEngineProperties.class)).orElse(Map.of());
+        Map<String, RetortEngineProperties> engines = bind(environment);
         if (engines.isEmpty()) {
             return;
         }
@@ -56,37 +62,46 @@ final class NamedEnginesRegistrar implements ImportBeanDefinitionRegistrar, Envi
             throw new InvalidEngineConfigurationException("retort.engines", "Several engines are marked primary: "
                     + primaries + ".", "Set retort.engines.<name>.primary=true on one engine only.");
         }
-        boolean otherTransactionManager = beanFactory.getBeanNamesForType(TransactionManager.class, true, false)
-                .length > 0;
+        List<String> userDataSources = List.of(beanFactory.getBeanNamesForType(DataSource.class, true, false));
         engines.forEach((name, properties) -> {
-            String engineBean = name + "Engine";
-            if (!registry.containsBeanDefinition(engineBean)) {
-                RootBeanDefinition engine = new RootBeanDefinition(Engine.class, () -> createEngine(name, properties));
-                engine.setPrimary(properties.primary());
-                engine.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
-                engine.setDestroyMethodName(AbstractBeanDefinition.INFER_METHOD);
-                registry.registerBeanDefinition(engineBean, engine);
+            String prefix = "retort.engines." + name;
+            boolean owned = properties.url() != null;
+            boolean shared = owned && !properties.separatePool();
+            if (shared) {
+                PoolSharing.check(prefix, environment, userDataSources);
             }
-            String managerBean = name + "TransactionManager";
-            if (!registry.containsBeanDefinition(managerBean)) {
-                RootBeanDefinition manager = new RootBeanDefinition(EngineTransactionManager.class,
-                        () -> createTransactionManager(engineBean));
-                manager.setPrimary(properties.primary() && !otherTransactionManager);
-                manager.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
-                registry.registerBeanDefinition(managerBean, manager);
+            String ownedBean = name + "OwnedEngine";
+            if (owned) {
+                register(registry, ownedBean, new RootBeanDefinition(OwnedEngine.class, () -> new EngineFactory(
+                        beanFactory, environment).owned(prefix, properties, shared)), false, null, true);
+            }
+            register(registry, name + "Engine", new RootBeanDefinition(Engine.class, () -> owned
+                    ? beanFactory.getBean(ownedBean, OwnedEngine.class).engine()
+                    : new EngineFactory(beanFactory, environment).overDataSource(prefix, properties,
+                            beanFactory.getBeanProvider(DataSource.class).getIfUnique())),
+                    properties.primary(), name, !owned);
+            if (shared) {
+                register(registry, name + "DataSource", new RootBeanDefinition(DataSource.class,
+                        () -> beanFactory.getBean(ownedBean, OwnedEngine.class).dataSource()), properties.primary(),
+                        name, false);
             }
         });
     }
 
-    private Engine createEngine(String name, RetortEngineProperties properties) {
-        DataSource dataSource = properties.url() == null
-                ? beanFactory.getBeanProvider(DataSource.class).getIfUnique() : null;
-        return new EngineFactory(beanFactory).create("retort.engines." + name, properties, dataSource);
-    }
-
-    private EngineTransactionManager createTransactionManager(String engineBean) {
-        EngineTransactionManager manager = new EngineTransactionManager(beanFactory.getBean(engineBean, Engine.class));
-        return RetortEngineConfigurations.customized(manager,
-                beanFactory.getBeanProvider(TransactionManagerCustomizers.class));
+    /**
+     * Registers {@code definition} unless the user defined {@code beanName}; {@code closes}: its {@code close()} runs
+     * with the context's (the owner of an engine's pool closes it, not the beans sharing it).
+     */
+    private static void register(BeanDefinitionRegistry registry, String beanName, RootBeanDefinition definition,
+            boolean primary, @Nullable String qualifier, boolean closes) {
+        if (registry.containsBeanDefinition(beanName)) {
+            return;
+        }
+        definition.setPrimary(primary);
+        if (qualifier != null) {
+            definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, qualifier));
+        }
+        definition.setDestroyMethodName(closes ? AbstractBeanDefinition.INFER_METHOD : null);
+        registry.registerBeanDefinition(beanName, definition);
     }
 }

@@ -11,11 +11,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Auto-configures Retort: an {@link Engine} from {@code retort.engine.*} (or over the application's
- * {@code DataSource} when {@code retort.engine.url} is not set), its {@code EngineTransactionManager} (the
+ * Auto-configures Retort: an {@link Engine} over the application's {@code DataSource} (engines with a URL come from
+ * {@link RetortDataSourceAutoConfiguration}), its {@code EngineTransactionManager} (the
  * application's transaction manager unless one is defined, e.g. by JPA, in which case it is registered as the
- * non-default, qualified bean {@code retortTransactionManager}), named engines from {@code retort.engines.<name>.*},
- * and translation of engine exceptions thrown through {@code @Repository} beans into {@code DataAccessException}s
+ * non-default, qualified bean {@code retortTransactionManager}), the transaction managers of named engines
+ * ({@code retort.engines.<name>.*}), and translation of engine exceptions thrown through {@code @Repository} beans into {@code DataAccessException}s
  * ({@code retort.engine.exception-translation.enabled}).
  *
  * <p>Runs after Boot's {@code DataSource} (and JPA) auto-configuration, and before its JDBC transaction-manager and
@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass(Engine.class)
 @EnableConfigurationProperties({RetortEngineProperties.class, RetortEnginesProperties.class})
 @Import({RetortEngineConfigurations.SingleEngine.class, RetortEngineConfigurations.ApplicationTransactionManager.class,
-        RetortEngineConfigurations.QualifiedTransactionManager.class, NamedEnginesRegistrar.class})
+        RetortEngineConfigurations.QualifiedTransactionManager.class, NamedTransactionManagersRegistrar.class})
 public final class RetortEngineAutoConfiguration {
 
     /** Translates engine exceptions for {@code @Repository} beans; off with the property set to {@code false}. */

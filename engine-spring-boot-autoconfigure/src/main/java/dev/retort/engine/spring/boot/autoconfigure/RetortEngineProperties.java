@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.Name;
  * {@code create_engine()} arguments.
  *
  * @param url Database URL: dialect[+driver]://user:password@host:port/database?key=value, h2:mem:NAME,
- * h2:file:PATH or a jdbc: URL. When not set, the engine is built over the application's DataSource
+ * h2:file:PATH or a jdbc: URL. The engine then builds its own pool, which becomes the application's DataSource bean
+ * (so spring.datasource.* must not be set). When not set, the engine is built over the application's DataSource
  * (spring.datasource.*).
  * @param username Login user of the database, overriding the URL's.
  * @param password Login password of the database, overriding the URL's. Never logged.
@@ -28,9 +29,15 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param queryCacheSize Size of the statement parse cache; 0 disables it.
  * @param executionOptions Engine-level execution options, SQLAlchemy spelling (logging_token, stream_results,
  * max_row_buffer, timeout, ...); dashes in keys are read as underscores.
- * @param pool Connection pool settings (ignored when the engine is built over the application's DataSource, whose
- * pool is configured with spring.datasource.*).
- * @param primary Whether this engine and its transaction manager are the primary beans (for retort.engines.NAME).
+ * @param pool Connection pool settings of an engine with a url. Setting any while the engine is built over the
+ * application's DataSource is an error: that pool is configured with spring.datasource.hikari.*.
+ * @param primary Whether this engine, its DataSource and its transaction manager are the primary beans (for
+ * retort.engines.NAME).
+ * @param failFast Whether an engine with a url checks out one connection at start-up, so that a wrong password or an
+ * unreachable database stops the application with the driver's message.
+ * @param separatePool Whether an engine with a url keeps its pool to itself instead of making it the application's
+ * DataSource bean. Only then may the application have another DataSource too (spring.datasource.* or its own
+ * bean): two pools, and JdbcTemplate or JPA on the other one do not join the engine's transactions.
  */
 @ConfigurationProperties("retort.engine")
 public record RetortEngineProperties(
@@ -45,7 +52,9 @@ public record RetortEngineProperties(
         @DefaultValue("500") int queryCacheSize,
         @DefaultValue Map<String, String> executionOptions,
         @DefaultValue Pool pool,
-        @DefaultValue("false") boolean primary) {
+        @DefaultValue("false") boolean primary,
+        @DefaultValue("true") boolean failFast,
+        @DefaultValue("false") boolean separatePool) {
 
     @Override
     public String toString() {

@@ -23,7 +23,8 @@ class InvalidEngineConfigurationFailureAnalyzerTest {
     private static final String SECRET = "s3cr3t-pw";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RetortEngineAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(RetortDataSourceAutoConfiguration.class,
+                    RetortEngineAutoConfiguration.class));
 
     private void fails(Consumer<FailureAnalysis> check, String... properties) {
         runner.withPropertyValues(properties).run(context -> {

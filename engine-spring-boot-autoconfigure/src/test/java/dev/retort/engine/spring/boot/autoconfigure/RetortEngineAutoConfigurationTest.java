@@ -41,7 +41,8 @@ class RetortEngineAutoConfigurationTest {
     private static final AtomicInteger DB = new AtomicInteger();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(RetortEngineAutoConfiguration.class, DataSourceAutoConfiguration.class,
+            AutoConfigurations.of(RetortDataSourceAutoConfiguration.class, RetortEngineAutoConfiguration.class,
+                    DataSourceAutoConfiguration.class,
                     DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
                     TransactionManagerCustomizationAutoConfiguration.class, TransactionAutoConfiguration.class,
                     PersistenceExceptionTranslationAutoConfiguration.class));
@@ -103,9 +104,9 @@ class RetortEngineAutoConfigurationTest {
                     try (Connection c = engine.connect()) {
                         assertThat(c.getIsolationLevel()).isEqualTo(IsolationLevel.SERIALIZABLE);
                     }
-                    // the URL engine neither replaces nor registers a DataSource (Boot's embedded one stays alone)
+                    // the URL engine's pool is the application's only DataSource (Boot's embedded one backs off)
                     assertThat(context).hasSingleBean(DataSource.class);
-                    assertThat(engine.dataSource()).isNotSameAs(context.getBean(DataSource.class));
+                    assertThat(engine.dataSource()).isSameAs(context.getBean(DataSource.class));
                 });
     }
 

@@ -1,5 +1,6 @@
 package dev.retort.engine.spring.boot.sample;
 
+import dev.retort.engine.spring.testing.PostgresqlSchema;
 import dev.retort.engine.spring.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class TransactionalServicePostgresqlTest extends TransactionalServiceTest {
 
-    private static TestDatabase.Db db;
+    private static final PostgresqlSchema SCHEMA = new PostgresqlSchema();
 
     @BeforeAll
     static void requirePostgresql() {
@@ -21,23 +22,12 @@ class TransactionalServicePostgresqlTest extends TransactionalServiceTest {
 
     @DynamicPropertySource
     static void datasource(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> db().jdbcUrl());
-        registry.add("spring.datasource.username", () -> db().username());
-        registry.add("spring.datasource.password", () -> db().password() == null ? "" : db().password());
-    }
-
-    private static synchronized TestDatabase.Db db() {
-        if (db == null) {
-            db = TestDatabase.POSTGRESQL.create();
-        }
-        return db;
+        SCHEMA.registerDataSource(registry);
     }
 
     @AfterAll
     static void dropSchema() {
-        if (db != null) {
-            db.close();
-        }
+        SCHEMA.drop();
     }
 
     @Override

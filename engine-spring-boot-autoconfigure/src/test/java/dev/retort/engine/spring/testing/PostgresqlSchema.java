@@ -1,0 +1,35 @@
+package dev.retort.engine.spring.testing;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The PostgreSQL schema of one Spring test class: created on first use, registered as the application's
+ * {@code spring.datasource.*}, dropped after the class. Hold it in a static field.
+ */
+public final class PostgresqlSchema {
+
+    private TestDatabase.Db db;
+
+    /** The schema, created on first call. */
+    public synchronized TestDatabase.Db db() {
+        if (db == null) {
+            db = TestDatabase.POSTGRESQL.create();
+        }
+        return db;
+    }
+
+    /** Registers {@code spring.datasource.url}, {@code username} and {@code password} for the schema. */
+    public void registerDataSource(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> db().jdbcUrl());
+        registry.add("spring.datasource.username", () -> db().username());
+        registry.add("spring.datasource.password", () -> db().password() == null ? "" : db().password());
+    }
+
+    /** Drops the schema, if it was created. */
+    public synchronized void drop() {
+        if (db != null) {
+            db.close();
+            db = null;
+        }
+    }
+}
