@@ -1,12 +1,26 @@
 package dev.retort.engine.spring.testing;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The PostgreSQL schema of one Spring test class: created on first use, registered as the application's
- * {@code spring.datasource.*}, dropped after the class. Hold it in a static field.
+ * {@code spring.datasource.*}, dropped after the class. Register it as a static {@code @RegisterExtension} field:
+ * the class is skipped (failed when {@code CI=true}) without a reachable server.
  */
-public final class PostgresqlSchema {
+public final class PostgresqlSchema implements BeforeAllCallback, AfterAllCallback {
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        TestDatabase.POSTGRESQL.requireAvailable();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        drop();
+    }
 
     private TestDatabase.Db db;
 

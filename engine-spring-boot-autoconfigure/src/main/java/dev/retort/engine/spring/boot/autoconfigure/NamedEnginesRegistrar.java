@@ -5,19 +5,11 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
-import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
@@ -29,26 +21,7 @@ import org.springframework.core.type.AnnotationMetadata;
  * registered later by {@link NamedTransactionManagersRegistrar}. A bean the user already defined under one of these
  * names is left alone.
  */
-final class NamedEnginesRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
-
-    private Environment environment;
-    private ListableBeanFactory beanFactory;
-
-    @Override
-    public void setEnvironment(Environment environment) {
-        this.environment = environment;
-    }
-
-    @Override
-    public void setBeanFactory(BeanFactory beanFactory) {
-        this.beanFactory = (ListableBeanFactory) beanFactory;
-    }
-
-    /** The configured {@code retort.engines.<name>}, empty when there are none. */
-    static Map<String, RetortEngineProperties> bind(Environment environment) {
-        return Binder.get(environment).bind("retort.engines",
-                Bindable.mapOf(String.class, RetortEngineProperties.class)).orElse(Map.of());
-    }
+final class NamedEnginesRegistrar extends NamedEnginesSupport {
 
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {

@@ -2,17 +2,11 @@ package dev.retort.engine.spring.boot.autoconfigure;
 
 import dev.retort.engine.Engine;
 import dev.retort.engine.spring.transaction.EngineTransactionManager;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
-import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.transaction.TransactionManager;
 
@@ -21,27 +15,13 @@ import org.springframework.transaction.TransactionManager;
  * {@code retort.engines.<name>}. The primary engine's manager is primary unless another transaction manager exists
  * (the user's, JPA's: this runs after them). A bean the user already defined under that name is left alone.
  */
-final class NamedTransactionManagersRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware,
-        BeanFactoryAware {
-
-    private Environment environment;
-    private ListableBeanFactory beanFactory;
-
-    @Override
-    public void setEnvironment(Environment environment) {
-        this.environment = environment;
-    }
-
-    @Override
-    public void setBeanFactory(BeanFactory beanFactory) {
-        this.beanFactory = (ListableBeanFactory) beanFactory;
-    }
+final class NamedTransactionManagersRegistrar extends NamedEnginesSupport {
 
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
         boolean otherTransactionManager = beanFactory.getBeanNamesForType(TransactionManager.class, true, false)
                 .length > 0;
-        NamedEnginesRegistrar.bind(environment).forEach((name, properties) -> {
+        bind(environment).forEach((name, properties) -> {
             String managerBean = name + "TransactionManager";
             if (!registry.containsBeanDefinition(managerBean)) {
                 RootBeanDefinition manager = new RootBeanDefinition(EngineTransactionManager.class,

@@ -147,7 +147,7 @@ final class RetortEngineConfigurations {
 
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            Map<String, RetortEngineProperties> named = NamedEnginesRegistrar.bind(context.getEnvironment());
+            Map<String, RetortEngineProperties> named = NamedEnginesSupport.bind(context.getEnvironment());
             return named.isEmpty() ? ConditionOutcome.match("no retort.engines configured")
                     : ConditionOutcome.noMatch("retort.engines configures " + named.keySet());
         }

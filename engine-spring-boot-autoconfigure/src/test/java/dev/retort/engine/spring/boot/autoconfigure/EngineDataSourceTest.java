@@ -273,6 +273,26 @@ class EngineDataSourceTest {
         }
     }
 
+    /** A hand-written {@code JdbcConnectionDetails}, as Testcontainers' {@code @ServiceConnection} makes one. */
+    static JdbcConnectionDetails h2Details(String url) {
+        return new JdbcConnectionDetails() {
+            @Override
+            public String getUsername() {
+                return "sa";
+            }
+
+            @Override
+            public String getPassword() {
+                return "";
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return url;
+            }
+        };
+    }
+
     static FailureAnalysis analysis(Throwable failure) {
         assertThat(failure).as("start-up failure").isNotNull();
         FailureAnalysis analysis = new InvalidEngineConfigurationFailureAnalyzer().analyze(failure);
@@ -313,23 +333,7 @@ class EngineDataSourceTest {
 
         @Bean
         JdbcConnectionDetails jdbcConnectionDetails() {
-            return new JdbcConnectionDetails() {
-                @Override
-                public String getUsername() {
-                    return "sa";
-                }
-
-                @Override
-                public String getPassword() {
-                    return "";
-                }
-
-                @Override
-                public String getJdbcUrl() {
-                    return URL;
-                }
-            };
+            return h2Details(URL);
         }
     }
-
 }

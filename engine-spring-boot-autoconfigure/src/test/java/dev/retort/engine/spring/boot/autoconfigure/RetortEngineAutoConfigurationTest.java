@@ -343,22 +343,7 @@ class RetortEngineAutoConfigurationTest {
 
         @Bean
         JdbcConnectionDetails jdbcConnectionDetails() {
-            return new JdbcConnectionDetails() {
-                @Override
-                public String getUsername() {
-                    return "sa";
-                }
-
-                @Override
-                public String getPassword() {
-                    return "";
-                }
-
-                @Override
-                public String getJdbcUrl() {
-                    return URL;
-                }
-            };
+            return EngineDataSourceTest.h2Details(URL);
         }
     }
 }

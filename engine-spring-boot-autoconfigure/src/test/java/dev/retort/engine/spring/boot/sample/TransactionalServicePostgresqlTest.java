@@ -2,8 +2,7 @@ package dev.retort.engine.spring.boot.sample;
 
 import dev.retort.engine.spring.testing.PostgresqlSchema;
 import dev.retort.engine.spring.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -13,21 +12,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class TransactionalServicePostgresqlTest extends TransactionalServiceTest {
 
-    private static final PostgresqlSchema SCHEMA = new PostgresqlSchema();
-
-    @BeforeAll
-    static void requirePostgresql() {
-        TestDatabase.POSTGRESQL.requireAvailable();
-    }
+    @RegisterExtension
+    static final PostgresqlSchema SCHEMA = new PostgresqlSchema();
 
     @DynamicPropertySource
     static void datasource(DynamicPropertyRegistry registry) {
         SCHEMA.registerDataSource(registry);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        SCHEMA.drop();
     }
 
     @Override

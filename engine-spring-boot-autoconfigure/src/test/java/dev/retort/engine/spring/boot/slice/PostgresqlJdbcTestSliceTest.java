@@ -1,9 +1,7 @@
 package dev.retort.engine.spring.boot.slice;
 
 import dev.retort.engine.spring.testing.PostgresqlSchema;
-import dev.retort.engine.spring.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,20 +10,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 class PostgresqlJdbcTestSliceTest extends JdbcTestSliceTest {
 
-    private static final PostgresqlSchema SCHEMA = new PostgresqlSchema();
-
-    @BeforeAll
-    static void requirePostgresql() {
-        TestDatabase.POSTGRESQL.requireAvailable();
-    }
+    @RegisterExtension
+    static final PostgresqlSchema SCHEMA = new PostgresqlSchema();
 
     @DynamicPropertySource
     static void datasource(DynamicPropertyRegistry registry) {
         SCHEMA.registerDataSource(registry);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        SCHEMA.drop();
     }
 }

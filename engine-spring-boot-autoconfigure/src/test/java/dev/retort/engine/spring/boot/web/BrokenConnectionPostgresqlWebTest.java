@@ -5,8 +5,7 @@ import dev.retort.engine.spring.testing.PostgresqlSchema;
 import dev.retort.engine.spring.testing.TestDatabase;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,21 +18,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrokenConnectionPostgresqlWebTest extends EngineFailureWebTest {
 
-    private static final PostgresqlSchema SCHEMA = new PostgresqlSchema();
-
-    @BeforeAll
-    static void requirePostgresql() {
-        TestDatabase.POSTGRESQL.requireAvailable();
-    }
+    @RegisterExtension
+    static final PostgresqlSchema SCHEMA = new PostgresqlSchema();
 
     @DynamicPropertySource
     static void datasource(DynamicPropertyRegistry registry) {
         SCHEMA.registerDataSource(registry);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        SCHEMA.drop();
     }
 
     @SpringBootConfiguration
