@@ -13,11 +13,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.transaction.AfterTransaction;
 import org.springframework.test.context.transaction.BeforeTransaction;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A test slice has the engine and its transaction manager, and rolls the engine's writes back; subclasses pick the
- * slice.
+ * slice. (The slices' {@code @Transactional} is repeated here: the test methods are declared in this class.)
  */
+@Transactional
 abstract class EngineSliceTest {
 
     @Autowired
