@@ -10,6 +10,7 @@ import dev.retort.engine.exc.InvalidRequestException;
 import dev.retort.engine.exc.PendingRollbackException;
 import dev.retort.engine.exc.ResourceClosedException;
 import dev.retort.engine.internal.Errors;
+import dev.retort.engine.internal.LeakDetector;
 import dev.retort.engine.internal.ManagedPool;
 import dev.retort.engine.internal.ParsedSql;
 import dev.retort.engine.spi.ExternalTransaction;
@@ -37,64 +38,55 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #invalidate()} (or a disconnect error) discards the JDBC connection; inside a transaction the connection
  * then raises {@link PendingRollbackException} until {@link #rollback()}, after which it reconnects on next use.
+ *
+ * <p>The file reads like SQLAlchemy's {@code base.py}: execution, error handling, the public transaction API, the
+ * transaction primitives the {@link Transaction} classes call ({@code beginImpl}, {@code commitImpl}, …), options and
+ * life cycle. Whether the connection owns its transactions or joined a framework's is an {@link Ownership} strategy.
  */
 public final class Connection implements AutoCloseable {
 
     private final Engine engine;
     private final Engine.Core core;
-    private final @Nullable ManagedPool pool;
-    private final @Nullable ExternalTransaction external;
-    private final @Nullable Connection branchOf;
-    private final boolean mock;
+    private final ManagedPool pool;
+    private final Ownership ownership;
     private java.sql.@Nullable Connection jdbc;
     private boolean closed;
     private boolean invalidated;
     private boolean detached;
     private ExecutionOptions options;
-    private @Nullable Transaction root;
-    private @Nullable ArrayList<NestedTransaction> nested;
+    @Nullable Transaction root;
+    private @Nullable NestedTransaction nested;
     private int savepointSeq;
     private boolean autocommitMode;
     private boolean jdbcAutoCommit;
     private boolean initialAutoCommit;
     private boolean stateDirty;
     private @Nullable Map<String, Object> info;
-    private dev.retort.engine.internal.LeakDetector.@Nullable Tracked leak;
+    private LeakDetector.@Nullable Tracked leak;
 
     /** A pooled connection. */
     Connection(Engine engine) {
         this.engine = engine;
         this.core = engine.core;
         this.pool = core.pool;
-        this.external = null;
-        this.branchOf = null;
-        this.mock = core.mockSink != null;
+        this.ownership = Ownership.OWN;
         this.options = engine.getExecutionOptions();
-        if (!mock) {
-            connectJdbc();
-            if (core.leakDetection) {
-                leak = dev.retort.engine.internal.LeakDetector.track(this, "Connection");
-                leak.onLeak(pool, jdbc);
-            }
+        connectJdbc();
+        if (core.leakDetection) {
+            leak = LeakDetector.track(this, "Connection");
+            leak.onLeak(pool, jdbc);
         }
     }
 
-    /** A branch over a JDBC connection owned by an external transaction. */
-    Connection(Engine engine, java.sql.Connection jdbc, ExternalTransaction owner) {
-        this(engine, jdbc, owner, null);
-    }
-
-    private Connection(Engine engine, java.sql.Connection jdbc, ExternalTransaction owner,
-            @Nullable Connection branchOf) {
+    /** A branch over a JDBC connection owned by an external transaction (of {@code origin}, when not null). */
+    Connection(Engine engine, java.sql.Connection jdbc, ExternalTransaction owner, @Nullable Connection origin) {
         this.engine = engine;
         this.core = engine.core;
         this.pool = core.pool;
-        this.external = owner;
-        this.branchOf = branchOf;
-        this.mock = false;
+        this.ownership = new Ownership.Joined(owner, origin);
         this.jdbc = jdbc;
-        this.options = branchOf != null ? branchOf.options : engine.getExecutionOptions();
-        this.autocommitMode = branchOf != null && branchOf.autocommitMode;
+        this.options = origin != null ? origin.options : engine.getExecutionOptions();
+        this.autocommitMode = origin != null && origin.autocommitMode;
     }
 
     /**
@@ -104,8 +96,7 @@ public final class Connection implements AutoCloseable {
      */
     public Connection branch(ExternalTransaction owner) {
         checkOpen();
-        java.sql.Connection c = jdbcForUse();
-        return new Connection(engine, c, owner, this);
+        return new Connection(engine, jdbcForUse(), owner, this);
     }
 
     // ================================================================= execution
@@ -232,7 +223,7 @@ public final class Connection implements AutoCloseable {
      */
     private Result run(ParsedSql parsed, Object parameters, boolean many, ExecutionOptions opts,
             ConnectionListener[] ls) {
-        prepareForStatement();
+        ownership.beforeStatement(this);
         String sql = parsed.jdbcSql();
         String[] names = parsed.parameterNames();
         CursorEvent event = null;
@@ -248,10 +239,6 @@ public final class Connection implements AutoCloseable {
             if (event.parametersReplaced()) {
                 batch = event.batch();
             }
-        }
-        if (mock) {
-            core.mockSink.accept(sql);
-            return Result.empty(this, -1);
         }
         logStatement(sql, parameters, opts);
         long start = event != null ? System.nanoTime() : 0L;
@@ -328,8 +315,7 @@ public final class Connection implements AutoCloseable {
                 l.afterCursorExecute(event);
             }
         }
-        if (opts.autocommit() && parsed.operation() != ParsedSql.Operation.SELECT && root != null && root.autobegun
-                && external == null) {
+        if (opts.autocommit() && parsed.operation() != ParsedSql.Operation.SELECT && root != null && root.autobegun) {
             commit();
         }
         return result;
@@ -340,13 +326,7 @@ public final class Connection implements AutoCloseable {
         if (fetch > 0) {
             core.dialect.configureStreaming(st, fetch);
         }
-        int timeout = opts.timeoutSeconds();
-        if (external != null) {
-            int left = external.statementTimeoutSeconds();
-            if (left > 0 && (timeout == 0 || left < timeout)) {
-                timeout = left;
-            }
-        }
+        int timeout = ownership.statementTimeout(opts.timeoutSeconds());
         if (timeout > 0) {
             st.setQueryTimeout(timeout);
         }
@@ -497,15 +477,7 @@ public final class Connection implements AutoCloseable {
         boolean invalidatePool = true;
         if (ls.length > 0) {
             ErrorEvent event = new ErrorEvent(this, wrapped, e, sql, shownParams, disconnect);
-            RuntimeException raised = null;
-            for (ConnectionListener l : ls) {
-                try {
-                    l.handleError(event);
-                } catch (RuntimeException listenerError) {
-                    raised = listenerError;
-                    break;
-                }
-            }
+            RuntimeException raised = runErrorListeners(event, ls);
             if (event.isDisconnect() != disconnect && !closedByPool) {
                 disconnect = event.isDisconnect();
                 wrapped = Errors.wrap(e, sql, shownParams, core.hideParameters, disconnect);
@@ -513,13 +485,12 @@ public final class Connection implements AutoCloseable {
             invalidatePool = event.invalidatePoolOnDisconnect();
             toThrow = raised != null ? raised : event.replacement() != null ? event.replacement() : wrapped;
         }
-        if (disconnect && jdbc != null && !mock) {
-            if (branchOf != null) {
-                branchOf.invalidate(e);
-            } else if (external == null) {
-                invalidate(e);
+        if (disconnect && jdbc != null) {
+            Connection origin = ownership.origin(this);
+            if (origin != null) {
+                origin.invalidate(e);
             }
-            if (invalidatePool && pool != null) {
+            if (invalidatePool) {
                 pool.softInvalidateAll(e);
             }
         } else if (sent) {
@@ -528,9 +499,20 @@ public final class Connection implements AutoCloseable {
         return toThrow;
     }
 
+    private static @Nullable RuntimeException runErrorListeners(ErrorEvent event, ConnectionListener[] ls) {
+        for (ConnectionListener l : ls) {
+            try {
+                l.handleError(event);
+            } catch (RuntimeException listenerError) {
+                return listenerError;
+            }
+        }
+        return null;
+    }
+
     private boolean jdbcClosed() {
         java.sql.Connection c = jdbc;
-        if (c == null || mock) {
+        if (c == null) {
             return false;
         }
         try {
@@ -543,15 +525,15 @@ public final class Connection implements AutoCloseable {
     /**
      * Remembers a failure after which the database aborted the transaction (the dialect knows which do), so that
      * {@code commit()} cannot report success for work the database threw away. A branch records it on the
-     * transaction of the connection it branches from.
+     * transaction of the connection it came from.
      */
     private void noteAbort(SQLException e, RuntimeException error) {
-        Connection owner = branchOf != null ? branchOf : external == null ? this : null;
-        Transaction tx = owner != null ? owner.root : null;
-        if (tx == null || owner.autocommitMode || !core.dialect.abortsTransaction(e)) {
+        Connection origin = ownership.origin(this);
+        Transaction tx = origin != null ? origin.root : null;
+        if (tx == null || origin.autocommitMode || !core.dialect.abortsTransaction(e)) {
             return;
         }
-        int depth = savepointBase() + savepointDepth();
+        int depth = savepointDepth();
         if (tx.abortedBy == null) {
             tx.abortedBy = error;
             tx.abortedAtDepth = depth;
@@ -560,21 +542,13 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** Rolling back to the savepoint at {@code index} undoes an abort that happened while it was open. */
-    private void clearAbortAfter(int index) {
-        Transaction tx = branchOf != null ? branchOf.root : root;
-        if (tx != null && tx.abortedBy != null && tx.abortedAtDepth > savepointBase() + index) {
+    /** A rollback to the savepoint at {@code depth} undid an abort that happened while it was open. */
+    void abortUndone(int depth) {
+        Connection origin = ownership.origin(this);
+        Transaction tx = origin != null ? origin.root : null;
+        if (tx != null && tx.abortedBy != null && tx.abortedAtDepth > depth) {
             tx.abortedBy = null;
         }
-    }
-
-    private int savepointDepth() {
-        return nested == null ? 0 : nested.size();
-    }
-
-    /** Savepoints of the connection this one branches from, which sit below this connection's own. */
-    private int savepointBase() {
-        return branchOf != null ? branchOf.savepointDepth() : 0;
     }
 
     private static void closeQuietly(@Nullable Statement st) {
@@ -587,80 +561,52 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    // ================================================================= transactions
-
-    private void prepareForStatement() {
-        if (external != null) {
-            if (external.isRollbackOnly()) {
-                throw new PendingRollbackException("This " + external.owner() + "-managed transaction has been marked "
-                        + "rollback-only (a sub-transaction rolled back); " + external.owner() + " will roll it back "
-                        + "when the outer transaction ends. Leave the transactional method instead of running more SQL");
-            }
-            return;
-        }
-        if (root != null) {
-            if (!root.active || invalidated) {
-                throw pendingRollback();
-            }
-            if (root instanceof TwoPhaseTransaction twoPhase && twoPhase.prepared) {
-                throw new InvalidRequestException("This connection's two-phase transaction " + twoPhase.xid() + " is "
-                        + "prepared: no more statements can run in it. Call commit() or rollback() to finish it first");
-            }
-            return;
-        }
-        if (jdbc == null && !mock) {
-            reconnect();
-        }
-        beginRoot(new Transaction(this, true));
-    }
-
-    private PendingRollbackException pendingRollback() {
-        if (!invalidated && root != null && root.commitFailure != null) {
-            return new PendingRollbackException("The previous commit() failed, so nothing was committed: "
-                    + firstLine(root.commitFailure) + ". Call rollback() before running more statements on this "
-                    + "connection", root.commitFailure);
-        }
-        String what = nested != null && !nested.isEmpty() ? "invalid savepoint transaction" : "invalid transaction";
-        return new PendingRollbackException("Can't reconnect until " + what + " is rolled back.  Please rollback() "
-                + "fully before proceeding");
-    }
-
-    private static String firstLine(Throwable e) {
+    static String firstLine(Throwable e) {
         String message = String.valueOf(e.getMessage());
         int end = message.indexOf('\n');
         return end < 0 ? message : message.substring(0, end);
     }
 
-    private void beginRoot(Transaction tx) {
-        root = tx;
-        if (tx instanceof TwoPhaseTransaction) {
-            echo("BEGIN TWOPHASE (implicit)");
-        } else {
-            echo(autocommitMode ? "BEGIN (implicit; autocommit mode: nothing is sent)" : "BEGIN (implicit)");
-        }
-        for (ConnectionListener l : engine.listeners()) {
-            if (tx instanceof TwoPhaseTransaction twoPhase) {
-                l.beginTwoPhase(this, twoPhase.xid());
-            } else {
-                l.begin(this);
+    // ================================================================= transactions: the public API
+
+    /** Autobegins a root transaction unless one is begun; refuses when the one begun cannot take statements. */
+    void autobegin() {
+        if (root != null) {
+            if (!root.active || invalidated) {
+                throw pendingRollback();
             }
-        }
-        if (mock) {
+            root.checkAcceptsStatements();
             return;
         }
-        try {
-            if (!autocommitMode && jdbcAutoCommit) {
-                jdbc.setAutoCommit(false);
-                jdbcAutoCommit = false;
-            }
-            if (tx instanceof TwoPhaseTransaction twoPhase) {
-                core.dialect.beginTwoPhase(jdbc, twoPhase.xid());
-            }
-        } catch (SQLException e) {
-            root = null;
-            throw handleError(e, tx instanceof TwoPhaseTransaction ? "BEGIN TWO PHASE" : "BEGIN", null,
-                    engine.listeners());
+        beginRoot(new Transaction(this, true));
+    }
+
+    PendingRollbackException pendingRollback() {
+        if (!invalidated && root != null && root.commitFailure != null) {
+            return new PendingRollbackException("The previous commit() failed, so nothing was committed: "
+                    + firstLine(root.commitFailure) + ". Call rollback() before running more statements on this "
+                    + "connection", root.commitFailure);
         }
+        String what = nested != null ? "invalid savepoint transaction" : "invalid transaction";
+        return new PendingRollbackException("Can't reconnect until " + what + " is rolled back.  Please rollback() "
+                + "fully before proceeding");
+    }
+
+    /** Makes {@code tx} the root transaction and begins it (reconnecting first after an invalidation). */
+    <T extends Transaction> T beginRoot(T tx) {
+        if (root != null) {
+            throw new InvalidRequestException("This connection has already initialized a Transaction() object via "
+                    + "begin() or autobegin; can't call begin() here unless rollback() or commit() is called first.");
+        }
+        jdbcForUse();
+        root = tx;
+        try {
+            tx.beginImpl();
+        } catch (RuntimeException e) {
+            root = null;
+            throw e;
+        }
+        return tx;
     }
 
     /**
@@ -670,49 +616,29 @@ public final class Connection implements AutoCloseable {
      */
     public Transaction begin() {
         checkOpen();
-        if (external != null) {
-            return new JoinedTransaction(this, external);
-        }
-        if (root != null) {
-            throw new InvalidRequestException("This connection has already initialized a Transaction() object via "
-                    + "begin() or autobegin; can't call begin() here unless rollback() or commit() is called first.");
-        }
-        if (jdbc == null && !mock) {
-            reconnect();
-        }
-        Transaction tx = new Transaction(this, false);
-        beginRoot(tx);
-        return tx;
-    }
-
-    void joinedEnded(JoinedTransaction tx) {
-        // nothing to undo: the owner decides the outcome
+        return ownership.begin(this);
     }
 
     /** Creates a savepoint; autobegins the enclosing transaction when there is none. */
     public NestedTransaction beginNested() {
         checkOpen();
-        prepareForStatement();
-        if (nested == null) {
-            nested = new ArrayList<>(2);
-        }
-        Connection counter = branchOf != null ? branchOf : this;
-        NestedTransaction sp = new NestedTransaction(this, "sa_savepoint_" + (++counter.savepointSeq));
-        for (ConnectionListener l : engine.listeners()) {
-            l.savepoint(this, sp.savepointName());
-        }
-        echo("SAVEPOINT " + sp.savepointName());
-        if (!mock) {
-            try {
-                sp.savepoint = jdbc.setSavepoint(sp.savepointName());
-            } catch (SQLException e) {
-                throw handleError(e, "SAVEPOINT " + sp.savepointName(), null, engine.listeners());
-            }
-        } else {
-            core.mockSink.accept("SAVEPOINT " + sp.savepointName());
-        }
-        nested.add(sp);
+        ownership.beforeStatement(this);
+        Connection origin = ownership.origin(this);
+        Connection counter = origin != null ? origin : this;
+        NestedTransaction sp = new NestedTransaction(this, "sa_savepoint_" + (++counter.savepointSeq), nested,
+                savepointDepth());
+        savepointImpl(sp);
+        nested = sp;
         return sp;
+    }
+
+    /** Open savepoints, counting those of the connection a branch came from. */
+    private int savepointDepth() {
+        if (nested != null) {
+            return nested.depth + 1;
+        }
+        Connection origin = ownership.origin(this);
+        return origin != null && origin != this ? origin.savepointDepth() : 0;
     }
 
     /** Begins a two-phase transaction with a generated id. */
@@ -727,7 +653,7 @@ public final class Connection implements AutoCloseable {
      */
     public TwoPhaseTransaction beginTwoPhase(String xid) {
         checkOpen();
-        if (root != null || external != null) {
+        if (inTransaction()) {
             throw new InvalidRequestException("Cannot start a two phase transaction when a transaction is already in "
                     + "progress.");
         }
@@ -735,18 +661,13 @@ public final class Connection implements AutoCloseable {
             throw new InvalidRequestException("The " + core.dialect.name() + " dialect does not support two-phase "
                     + "transactions");
         }
-        if (jdbc == null && !mock) {
-            reconnect();
-        }
-        TwoPhaseTransaction tx = new TwoPhaseTransaction(this, xid);
-        beginRoot(tx);
-        return tx;
+        return beginRoot(new TwoPhaseTransaction(this, xid));
     }
 
     /** Commits the current transaction, if any (commit-as-you-go). */
     public void commit() {
         checkOpen();
-        refuseIfExternal("commit()");
+        ownership.refuse("commit()");
         if (root != null) {
             root.commit();
         }
@@ -755,203 +676,10 @@ public final class Connection implements AutoCloseable {
     /** Rolls back the current transaction, if any, including every savepoint. */
     public void rollback() {
         checkOpen();
-        refuseIfExternal("rollback()");
+        ownership.refuse("rollback()");
         if (root != null) {
             root.rollback();
         }
-    }
-
-    private void refuseIfExternal(String what) {
-        if (external != null) {
-            throw new InvalidRequestException("Can't call " + what + " on this connection: its transaction is owned "
-                    + "by " + external.owner() + ". Let the " + external.owner() + " transaction commit or roll back, or "
-                    + "use begin()/beginNested() for a sub-transaction");
-        }
-    }
-
-    void commitRoot(Transaction tx) {
-        if (!tx.attached) {
-            throw new InvalidRequestException("This transaction is inactive");
-        }
-        if (!tx.active || invalidated) {
-            tx.active = false;
-            throw pendingRollback();
-        }
-        if (tx.abortedBy != null) {
-            tx.active = false;
-            PendingRollbackException error = new PendingRollbackException("The database rolled the transaction back "
-                    + "when a statement failed, so nothing was committed: " + firstLine(tx.abortedBy) + ". Call "
-                    + "rollback() to end it; put statements that may fail in beginNested() to keep the transaction "
-                    + "usable", tx.abortedBy);
-            tx.commitFailure = error;
-            throw error;
-        }
-        ConnectionListener[] ls = engine.listeners();
-        TwoPhaseTransaction twoPhase = tx instanceof TwoPhaseTransaction t ? t : null;
-        if (twoPhase == null) {
-            echo(autocommitMode ? "COMMIT (autocommit mode: nothing is sent)" : "COMMIT");
-        }
-        for (ConnectionListener l : ls) {
-            if (twoPhase != null) {
-                l.commitTwoPhase(this, twoPhase.xid(), twoPhase.prepared);
-            } else {
-                l.commit(this);
-            }
-        }
-        if (!mock) {
-            try {
-                if (twoPhase != null) {
-                    core.dialect.commitTwoPhase(jdbc, twoPhase.xid(), twoPhase.prepared);
-                } else if (!autocommitMode) {
-                    jdbc.commit();
-                }
-            } catch (SQLException e) {
-                tx.active = false;
-                RuntimeException error = handleError(e, twoPhase != null ? "COMMIT TWO PHASE " + twoPhase.xid()
-                        : "COMMIT", null, ls);
-                tx.commitFailure = error;
-                throw error;
-            }
-        }
-        endRoot(tx);
-    }
-
-    void rollbackRoot(Transaction tx) {
-        if (!tx.attached) {
-            Engine.LOG.warn("transaction already deassociated from connection");
-            return;
-        }
-        ConnectionListener[] ls = engine.listeners();
-        try {
-            if (jdbc != null && !invalidated && !closed) {
-                TwoPhaseTransaction twoPhase = tx instanceof TwoPhaseTransaction t ? t : null;
-                for (ConnectionListener l : ls) {
-                    if (twoPhase != null) {
-                        l.rollbackTwoPhase(this, twoPhase.xid(), twoPhase.prepared);
-                    } else {
-                        l.rollback(this);
-                    }
-                }
-                if (twoPhase == null) {
-                    echo(autocommitMode ? "ROLLBACK (autocommit mode: nothing is sent)" : "ROLLBACK");
-                }
-                try {
-                    if (twoPhase != null) {
-                        core.dialect.rollbackTwoPhase(jdbc, twoPhase.xid(), twoPhase.prepared);
-                    } else if (!autocommitMode) {
-                        jdbc.rollback();
-                    }
-                } catch (SQLException e) {
-                    throw handleError(e, twoPhase != null ? "ROLLBACK TWO PHASE " + twoPhase.xid() : "ROLLBACK", null,
-                            ls);
-                }
-            } else if (mock) {
-                for (ConnectionListener l : ls) {
-                    l.rollback(this);
-                }
-            }
-        } finally {
-            endRoot(tx);
-        }
-    }
-
-    void prepareTwoPhase(TwoPhaseTransaction tx) {
-        if (!tx.isActive()) {
-            throw new InvalidRequestException("This transaction is inactive");
-        }
-        if (invalidated) {
-            throw pendingRollback();
-        }
-        if (tx.prepared) {
-            throw new InvalidRequestException("Two-phase transaction " + tx.xid() + " is already prepared; call "
-                    + "commit() or rollback() to finish it");
-        }
-        for (ConnectionListener l : engine.listeners()) {
-            l.prepareTwoPhase(this, tx.xid());
-        }
-        try {
-            core.dialect.prepareTwoPhase(jdbc, tx.xid());
-            tx.prepared = true;
-        } catch (SQLException e) {
-            throw handleError(e, "PREPARE TWO PHASE " + tx.xid(), null, engine.listeners());
-        }
-    }
-
-    private void endRoot(Transaction tx) {
-        tx.active = false;
-        tx.attached = false;
-        if (nested != null) {
-            for (NestedTransaction sp : nested) {
-                sp.active = false;
-                sp.attached = false;
-            }
-            nested.clear();
-        }
-        if (root == tx) {
-            root = null;
-        }
-    }
-
-    void releaseSavepoint(NestedTransaction sp) {
-        if (!sp.attached) {
-            throw new InvalidRequestException("This nested transaction is inactive");
-        }
-        if (invalidated) {
-            throw pendingRollback();
-        }
-        ConnectionListener[] ls = engine.listeners();
-        for (ConnectionListener l : ls) {
-            l.releaseSavepoint(this, sp.savepointName());
-        }
-        echo("RELEASE SAVEPOINT " + sp.savepointName());
-        try {
-            if (!mock) {
-                jdbc.releaseSavepoint(sp.savepoint);
-            }
-        } catch (SQLException e) {
-            throw handleError(e, "RELEASE SAVEPOINT " + sp.savepointName(), null, ls);
-        } finally {
-            popSavepoint(sp);
-        }
-    }
-
-    void rollbackSavepoint(NestedTransaction sp) {
-        if (!sp.attached) {
-            Engine.LOG.warn("nested transaction already deassociated from connection");
-            return;
-        }
-        if (invalidated || jdbc == null && !mock) {
-            popSavepoint(sp);
-            return;
-        }
-        ConnectionListener[] ls = engine.listeners();
-        for (ConnectionListener l : ls) {
-            l.rollbackSavepoint(this, sp.savepointName());
-        }
-        echo("ROLLBACK TO SAVEPOINT " + sp.savepointName());
-        try {
-            if (!mock) {
-                jdbc.rollback(sp.savepoint);
-            }
-            clearAbortAfter(nested.indexOf(sp));
-        } catch (SQLException e) {
-            throw handleError(e, "ROLLBACK TO SAVEPOINT " + sp.savepointName(), null, ls);
-        } finally {
-            popSavepoint(sp);
-        }
-    }
-
-    private void popSavepoint(NestedTransaction sp) {
-        int index = nested == null ? -1 : nested.indexOf(sp);
-        if (index >= 0) {
-            while (nested.size() > index) {
-                NestedTransaction ended = nested.remove(nested.size() - 1);
-                ended.active = false;
-                ended.attached = false;
-            }
-        }
-        sp.active = false;
-        sp.attached = false;
     }
 
     /**
@@ -1022,12 +750,12 @@ public final class Connection implements AutoCloseable {
 
     /** Whether a transaction is in progress (always true on a branch of a framework-managed transaction). */
     public boolean inTransaction() {
-        return root != null || external != null;
+        return ownership.inTransaction(this);
     }
 
     /** Whether a savepoint is open. */
     public boolean inNestedTransaction() {
-        return nested != null && !nested.isEmpty();
+        return nested != null;
     }
 
     /** The root transaction, if one is begun. */
@@ -1037,7 +765,7 @@ public final class Connection implements AutoCloseable {
 
     /** The innermost savepoint, if any. */
     public Optional<NestedTransaction> getNestedTransaction() {
-        return nested == null || nested.isEmpty() ? Optional.empty() : Optional.of(nested.get(nested.size() - 1));
+        return Optional.ofNullable(nested);
     }
 
     /** The ids of prepared two-phase transactions waiting to be committed or rolled back. */
@@ -1076,9 +804,178 @@ public final class Connection implements AutoCloseable {
     }
 
     private void refuseInTransaction(String what) {
-        if (root != null || external != null) {
+        if (inTransaction()) {
             throw new InvalidRequestException(what + " cannot run while a transaction is in progress on this "
                     + "connection; commit() or rollback() first, or use a separate connection");
+        }
+    }
+
+    // ================================================================= transactions: primitives
+
+    /** Whether a rollback can reach the database (not after an invalidation or close). */
+    boolean canRollback() {
+        return jdbc != null && !invalidated && !closed;
+    }
+
+    void beginImpl() {
+        echo(autocommitMode ? "BEGIN (implicit; autocommit mode: nothing is sent)" : "BEGIN (implicit)");
+        ConnectionListener[] ls = engine.listeners();
+        for (ConnectionListener l : ls) {
+            l.begin(this);
+        }
+        try {
+            leaveJdbcAutocommit();
+        } catch (SQLException e) {
+            throw handleError(e, "BEGIN", null, ls);
+        }
+    }
+
+    private void leaveJdbcAutocommit() throws SQLException {
+        if (!autocommitMode && jdbcAutoCommit) {
+            jdbc.setAutoCommit(false);
+            jdbcAutoCommit = false;
+        }
+    }
+
+    void commitImpl() {
+        ConnectionListener[] ls = engine.listeners();
+        for (ConnectionListener l : ls) {
+            l.commit(this);
+        }
+        echo(autocommitMode ? "COMMIT (autocommit mode: nothing is sent)" : "COMMIT");
+        try {
+            if (!autocommitMode) {
+                jdbc.commit();
+            }
+        } catch (SQLException e) {
+            throw handleError(e, "COMMIT", null, ls);
+        }
+    }
+
+    void rollbackImpl() {
+        ConnectionListener[] ls = engine.listeners();
+        for (ConnectionListener l : ls) {
+            l.rollback(this);
+        }
+        echo(autocommitMode ? "ROLLBACK (autocommit mode: nothing is sent)" : "ROLLBACK");
+        try {
+            if (!autocommitMode) {
+                jdbc.rollback();
+            }
+        } catch (SQLException e) {
+            throw handleError(e, "ROLLBACK", null, ls);
+        }
+    }
+
+    /** The root transaction ended: every savepoint ends with it. */
+    void rootEnded(Transaction tx) {
+        detachSavepointsDownTo(null);
+        if (root == tx) {
+            root = null;
+        }
+    }
+
+    void savepointImpl(NestedTransaction sp) {
+        ConnectionListener[] ls = engine.listeners();
+        for (ConnectionListener l : ls) {
+            l.savepoint(this, sp.savepointName());
+        }
+        echo("SAVEPOINT " + sp.savepointName());
+        try {
+            sp.savepoint = jdbc.setSavepoint(sp.savepointName());
+        } catch (SQLException e) {
+            throw handleError(e, "SAVEPOINT " + sp.savepointName(), null, ls);
+        }
+    }
+
+    void releaseSavepointImpl(NestedTransaction sp) {
+        ConnectionListener[] ls = engine.listeners();
+        for (ConnectionListener l : ls) {
+            l.releaseSavepoint(this, sp.savepointName());
+        }
+        echo("RELEASE SAVEPOINT " + sp.savepointName());
+        try {
+            jdbc.releaseSavepoint(sp.savepoint);
+        } catch (SQLException e) {
+            throw handleError(e, "RELEASE SAVEPOINT " + sp.savepointName(), null, ls);
+        }
+    }
+
+    void rollbackToSavepointImpl(NestedTransaction sp) {
+        ConnectionListener[] ls = engine.listeners();
+        for (ConnectionListener l : ls) {
+            l.rollbackSavepoint(this, sp.savepointName());
+        }
+        echo("ROLLBACK TO SAVEPOINT " + sp.savepointName());
+        try {
+            jdbc.rollback(sp.savepoint);
+        } catch (SQLException e) {
+            throw handleError(e, "ROLLBACK TO SAVEPOINT " + sp.savepointName(), null, ls);
+        }
+    }
+
+    /** A savepoint ended: it and every savepoint opened after it are gone. */
+    void savepointEnded(NestedTransaction sp) {
+        if (sp.attached) {
+            detachSavepointsDownTo(sp.previous);
+        }
+    }
+
+    private void detachSavepointsDownTo(@Nullable NestedTransaction keep) {
+        for (NestedTransaction sp = nested; sp != null && sp != keep; sp = sp.previous) {
+            sp.active = false;
+            sp.attached = false;
+        }
+        nested = keep;
+    }
+
+    void beginTwoPhaseImpl(TwoPhaseTransaction tx) {
+        echo("BEGIN TWOPHASE (implicit)");
+        ConnectionListener[] ls = engine.listeners();
+        for (ConnectionListener l : ls) {
+            l.beginTwoPhase(this, tx.xid());
+        }
+        try {
+            leaveJdbcAutocommit();
+            core.dialect.beginTwoPhase(jdbc, tx.xid());
+        } catch (SQLException e) {
+            throw handleError(e, "BEGIN TWO PHASE", null, ls);
+        }
+    }
+
+    void prepareTwoPhaseImpl(TwoPhaseTransaction tx) {
+        ConnectionListener[] ls = engine.listeners();
+        for (ConnectionListener l : ls) {
+            l.prepareTwoPhase(this, tx.xid());
+        }
+        try {
+            core.dialect.prepareTwoPhase(jdbc, tx.xid());
+        } catch (SQLException e) {
+            throw handleError(e, "PREPARE TWO PHASE " + tx.xid(), null, ls);
+        }
+    }
+
+    void commitTwoPhaseImpl(TwoPhaseTransaction tx) {
+        ConnectionListener[] ls = engine.listeners();
+        for (ConnectionListener l : ls) {
+            l.commitTwoPhase(this, tx.xid(), tx.prepared);
+        }
+        try {
+            core.dialect.commitTwoPhase(jdbc, tx.xid(), tx.prepared);
+        } catch (SQLException e) {
+            throw handleError(e, "COMMIT TWO PHASE " + tx.xid(), null, ls);
+        }
+    }
+
+    void rollbackTwoPhaseImpl(TwoPhaseTransaction tx) {
+        ConnectionListener[] ls = engine.listeners();
+        for (ConnectionListener l : ls) {
+            l.rollbackTwoPhase(this, tx.xid(), tx.prepared);
+        }
+        try {
+            core.dialect.rollbackTwoPhase(jdbc, tx.xid(), tx.prepared);
+        } catch (SQLException e) {
+            throw handleError(e, "ROLLBACK TWO PHASE " + tx.xid(), null, ls);
         }
     }
 
@@ -1094,7 +991,7 @@ public final class Connection implements AutoCloseable {
         String levelName = more.isolationLevelName();
         if (levelName != null || more.readOnly() != null) {
             String key = levelName != null ? "isolation_level" : "readonly";
-            if (root != null || external != null) {
+            if (inTransaction()) {
                 throw new InvalidRequestException("This connection has already initialized a Transaction() object "
                         + "via begin() or autobegin; " + key + " may not be altered unless rollback() or commit() is "
                         + "called first.");
@@ -1107,19 +1004,17 @@ public final class Connection implements AutoCloseable {
             l.setConnectionExecutionOptions(this, more);
         }
         options = options.merge(more);
-        if (!mock) {
-            java.sql.Connection c = jdbcForUse();
-            try {
-                if (levelName != null) {
-                    applyIsolation(c, more.isolationLevel());
-                }
-                if (more.readOnly() != null) {
-                    c.setReadOnly(more.readOnly());
-                    stateDirty = true;
-                }
-            } catch (SQLException e) {
-                throw handleError(e, null, null, engine.listeners());
+        java.sql.Connection c = jdbcForUse();
+        try {
+            if (levelName != null) {
+                applyIsolation(c, more.isolationLevel());
             }
+            if (more.readOnly() != null) {
+                c.setReadOnly(more.readOnly());
+                stateDirty = true;
+            }
+        } catch (SQLException e) {
+            throw handleError(e, null, null, engine.listeners());
         }
         return this;
     }
@@ -1221,16 +1116,12 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    private void reconnect() {
-        connectJdbc();
-    }
-
     private java.sql.Connection jdbcForUse() {
         if (jdbc == null) {
             if (root != null) {
                 throw pendingRollback();
             }
-            reconnect();
+            connectJdbc();
         }
         return jdbc;
     }
@@ -1241,14 +1132,18 @@ public final class Connection implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        if (!closed) {
+            ownership.close(this);
         }
-        if (external != null) {
-            closed = true;
-            jdbc = null;
-            return;
-        }
+    }
+
+    /** A branch lets go of the framework's JDBC connection without ending anything. */
+    void letGo() {
+        closed = true;
+        jdbc = null;
+    }
+
+    void rollbackAndRelease() {
         try {
             if (root != null) {
                 root.rollback();
@@ -1273,7 +1168,7 @@ public final class Connection implements AutoCloseable {
         if (leak != null) {
             leak.current(null);
         }
-        if (c == null || mock) {
+        if (c == null) {
             return;
         }
         if (detached) {
@@ -1321,17 +1216,14 @@ public final class Connection implements AutoCloseable {
         if (invalidated) {
             return;
         }
-        if (external != null) {
-            throw new InvalidRequestException("Can't invalidate a connection whose transaction is owned by "
-                    + external.owner());
-        }
+        ownership.refuse("invalidate");
         java.sql.Connection c = jdbc;
         jdbc = null;
         invalidated = true;
         if (leak != null) {
             leak.current(null);
         }
-        if (c != null && !mock) {
+        if (c != null) {
             if (detached) {
                 pool.closeDetached(c);
             } else {
@@ -1356,11 +1248,8 @@ public final class Connection implements AutoCloseable {
         if (invalidated) {
             throw new InvalidRequestException("Can't detach an invalidated Connection");
         }
-        if (external != null) {
-            throw new InvalidRequestException("Can't detach a connection whose transaction is owned by "
-                    + external.owner());
-        }
-        if (!detached && !mock) {
+        ownership.refuse("detach");
+        if (!detached) {
             pool.detach(jdbcForUse());
             detached = true;
         }
@@ -1372,9 +1261,10 @@ public final class Connection implements AutoCloseable {
      */
     public Map<String, Object> info() {
         if (info == null) {
-            if (branchOf != null) {
-                info = branchOf.info();
-            } else if (jdbc != null && pool != null && external == null) {
+            Connection origin = ownership.origin(this);
+            if (origin != null && origin != this) {
+                info = origin.info();
+            } else if (origin != null && jdbc != null) {
                 info = pool.record(jdbc).info();
             } else {
                 return Collections.synchronizedMap(new HashMap<>());
@@ -1401,7 +1291,7 @@ public final class Connection implements AutoCloseable {
 
     /** Whether this is a branch of a transaction owned by a framework. */
     public boolean isBranch() {
-        return external != null;
+        return ownership.joined();
     }
 
     void checkOpen() {

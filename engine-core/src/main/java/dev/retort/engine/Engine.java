@@ -12,6 +12,7 @@ import dev.retort.engine.internal.DriverPools;
 import dev.retort.engine.internal.HikariQueuePool;
 import dev.retort.engine.internal.LruCache;
 import dev.retort.engine.internal.ManagedPool;
+import dev.retort.engine.internal.MockJdbc;
 import dev.retort.engine.internal.ParsedSql;
 import dev.retort.engine.pool.Pool;
 import dev.retort.engine.pool.PoolClass;
@@ -52,21 +53,22 @@ public final class Engine implements AutoCloseable {
     static final class Core {
         final EngineUrl url;
         final Dialect dialect;
-        final @Nullable ManagedPool pool;
+        final ManagedPool pool;
         final LruCache<ParsedSql> queryCache;
         final LruCache<ParsedSql> driverSqlCache;
         final boolean echo;
         final boolean hideParameters;
         final @Nullable String loggingName;
         final @Nullable IsolationLevel poolIsolation;
-        final @Nullable Consumer<String> mockSink;
+        /** A mock engine ({@link #mock}): its pool's connections execute nothing; it has no public pool. */
+        final boolean mock;
         boolean leakDetection;
         volatile @Nullable IsolationLevel defaultIsolation;
         volatile boolean closed;
 
-        Core(EngineUrl url, Dialect dialect, @Nullable ManagedPool pool, int queryCacheSize, boolean echo,
+        Core(EngineUrl url, Dialect dialect, ManagedPool pool, int queryCacheSize, boolean echo,
                 boolean hideParameters, @Nullable String loggingName, @Nullable IsolationLevel poolIsolation,
-                @Nullable Consumer<String> mockSink) {
+                boolean mock) {
             this.url = url;
             this.dialect = dialect;
             this.pool = pool;
@@ -76,7 +78,7 @@ public final class Engine implements AutoCloseable {
             this.hideParameters = hideParameters;
             this.loggingName = loggingName;
             this.poolIsolation = poolIsolation;
-            this.mockSink = mockSink;
+            this.mock = mock;
         }
     }
 
@@ -124,8 +126,10 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine mock(Consumer<String> sqlSink, String dialect) {
         Dialect d = DialectRegistry.get(dialect);
-        Core core = new Core(EngineUrl.parse("jdbc:" + d.name() + ":mock"), d, null, 0, false, false, "mock", null,
-                sqlSink);
+        ManagedPool.Settings settings = new ManagedPool.Settings(1, 0, Duration.ofSeconds(30), null, false, 30);
+        ManagedPool pool = DriverPools.nullPool(MockJdbc.dataSource(sqlSink), settings, d);
+        Core core = new Core(EngineUrl.parse("jdbc:" + d.name() + ":mock"), d, pool, 0, false, false, "mock", null,
+                true);
         return new Engine(core, null, ExecutionOptions.empty(), NO_LISTENERS);
     }
 
@@ -137,7 +141,7 @@ public final class Engine implements AutoCloseable {
      */
     public Connection connect() {
         checkOpen();
-        if (core.pool == null) {
+        if (core.mock) {
             return connectDirect(); // a mock engine takes part in no framework transaction
         }
         for (ContextualConnectionResolver resolver : RESOLVERS) {
@@ -170,7 +174,7 @@ public final class Engine implements AutoCloseable {
      */
     public Connection adopt(java.sql.Connection jdbcConnection, ExternalTransaction owner) {
         checkOpen();
-        return new Connection(this, jdbcConnection, owner);
+        return new Connection(this, jdbcConnection, owner, null);
     }
 
     /**
@@ -346,9 +350,7 @@ public final class Engine implements AutoCloseable {
      * and are closed when returned, and the engine goes on with fresh connections.
      */
     public void dispose() {
-        if (core.pool != null) {
-            core.pool.dispose();
-        }
+        core.pool.dispose();
         for (ConnectionListener l : listeners()) {
             l.engineDisposed(this);
         }
@@ -360,9 +362,7 @@ public final class Engine implements AutoCloseable {
         if (!core.closed) {
             dispose();
             core.closed = true;
-            if (core.pool != null) {
-                core.pool.shutdown();
-            }
+            core.pool.shutdown();
         }
     }
 
@@ -418,7 +418,7 @@ public final class Engine implements AutoCloseable {
 
     /** The pool. */
     public Pool pool() {
-        if (core.pool == null) {
+        if (core.mock) {
             throw new EngineException("A mock engine has no pool");
         }
         return core.pool;
@@ -652,7 +652,7 @@ public final class Engine implements AutoCloseable {
             }
             boolean poolAppliesIsolation = dataSource == null && poolClass == PoolClass.QUEUE;
             Core core = new Core(engineUrl, dialect, pool, queryCacheSize, echo, hideParameters, loggingName,
-                    poolAppliesIsolation ? isolationLevel : null, null);
+                    poolAppliesIsolation ? isolationLevel : null, false);
             core.leakDetection = leakDetection;
             ExecutionOptions opts = isolationLevel != null && !poolAppliesIsolation
                     ? executionOptions.merge(ExecutionOptions.empty().withIsolationLevel(isolationLevel))

@@ -1,5 +1,6 @@
 package dev.retort.engine;
 
+import dev.retort.engine.exc.InvalidRequestException;
 import dev.retort.engine.spi.ExternalTransaction;
 
 /**
@@ -18,11 +19,10 @@ final class JoinedTransaction extends Transaction {
     @Override
     public void commit() {
         if (!attached) {
-            throw new dev.retort.engine.exc.InvalidRequestException("This transaction is inactive");
+            throw new InvalidRequestException("This transaction is inactive");
         }
         active = false;
         attached = false;
-        connection.joinedEnded(this);
     }
 
     @Override
@@ -33,6 +33,5 @@ final class JoinedTransaction extends Transaction {
         owner.setRollbackOnly();
         active = false;
         attached = false;
-        connection.joinedEnded(this);
     }
 }

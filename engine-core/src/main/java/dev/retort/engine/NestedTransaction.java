@@ -1,5 +1,6 @@
 package dev.retort.engine;
 
+import dev.retort.engine.exc.InvalidRequestException;
 import java.sql.Savepoint;
 import org.jspecify.annotations.Nullable;
 
@@ -11,32 +12,57 @@ import org.jspecify.annotations.Nullable;
 public final class NestedTransaction extends Transaction {
 
     private final String name;
+    /** The savepoint open when this one began, or {@code null}. */
+    final @Nullable NestedTransaction previous;
+    /** How many savepoints were open below this one (including those of the connection a branch came from). */
+    final int depth;
     @Nullable Savepoint savepoint;
 
-    NestedTransaction(Connection connection, String name) {
+    NestedTransaction(Connection connection, String name, @Nullable NestedTransaction previous, int depth) {
         super(connection, false);
         this.name = name;
+        this.previous = previous;
+        this.depth = depth;
     }
 
     /** Releases the savepoint ({@code RELEASE SAVEPOINT}). */
     @Override
     public void commit() {
-        connection.releaseSavepoint(this);
+        if (!attached) {
+            throw new InvalidRequestException("This nested transaction is inactive");
+        }
+        if (connection.isInvalidated()) {
+            throw connection.pendingRollback();
+        }
+        try {
+            connection.releaseSavepointImpl(this);
+        } finally {
+            connection.savepointEnded(this);
+        }
     }
 
-    /** Rolls back to the savepoint ({@code ROLLBACK TO SAVEPOINT}); the enclosing transaction stays active. */
+    /**
+     * Rolls back to the savepoint ({@code ROLLBACK TO SAVEPOINT}); the enclosing transaction stays active, and a
+     * failure the database aborted the transaction for since the savepoint no longer stops its commit.
+     */
     @Override
     public void rollback() {
-        connection.rollbackSavepoint(this);
+        if (!attached) {
+            Engine.LOG.warn("nested transaction already deassociated from connection");
+            return;
+        }
+        try {
+            if (connection.canRollback()) {
+                connection.rollbackToSavepointImpl(this);
+                connection.abortUndone(depth);
+            }
+        } finally {
+            connection.savepointEnded(this);
+        }
     }
 
     /** The savepoint's name, {@code sa_savepoint_N}. */
     public String savepointName() {
         return name;
-    }
-
-    @Override
-    String kind() {
-        return "nested transaction";
     }
 }

@@ -1,13 +1,17 @@
 package dev.retort.engine;
 
+import dev.retort.engine.exc.InvalidRequestException;
+import dev.retort.engine.exc.PendingRollbackException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A root transaction, SQLAlchemy's {@code RootTransaction}: from {@link Connection#begin()}, {@link Engine#begin()}
  * or autobegin. {@link #close()} rolls back if still active, so try-with-resources without {@code commit()} rolls
  * back. Once it has ended it is detached from its connection: ending it again raises
- * {@link dev.retort.engine.exc.InvalidRequestException} ({@code commit}) or only logs a warning
- * ({@code rollback}).
+ * {@link InvalidRequestException} ({@code commit}) or only logs a warning ({@code rollback}).
+ *
+ * <p>The rules of a transaction's life live here (as in SQLAlchemy's {@code RootTransaction._do_commit} and
+ * {@code _close_impl}); the connection supplies the primitives that fire events and talk to the driver.
  */
 public class Transaction implements AutoCloseable {
 
@@ -27,14 +31,74 @@ public class Transaction implements AutoCloseable {
         this.autobegun = autobegun;
     }
 
-    /** Commits; the connection has no transaction afterwards until the next statement autobegins one. */
-    public void commit() {
-        connection.commitRoot(this);
+    /** Tells the driver the transaction begins (a JDBC transaction begins implicitly). */
+    void beginImpl() {
+        connection.beginImpl();
     }
 
-    /** Rolls back, cancelling every open savepoint. */
+    /**
+     * Commits; the connection has no transaction afterwards until the next statement autobegins one.
+     *
+     * @throws PendingRollbackException when nothing can be committed: the connection was invalidated, an earlier
+     *         commit failed, or the database aborted the transaction after a failed statement
+     */
+    public void commit() {
+        if (!attached) {
+            throw new InvalidRequestException("This transaction is inactive");
+        }
+        if (!active || connection.isInvalidated()) {
+            active = false;
+            throw connection.pendingRollback();
+        }
+        if (abortedBy != null) {
+            active = false;
+            commitFailure = new PendingRollbackException("The database rolled the transaction back when a statement "
+                    + "failed, so nothing was committed: " + Connection.firstLine(abortedBy) + ". Call rollback() to "
+                    + "end it; put statements that may fail in beginNested() to keep the transaction usable",
+                    abortedBy);
+            throw commitFailure;
+        }
+        try {
+            commitImpl();
+        } catch (RuntimeException e) {
+            active = false;
+            commitFailure = e;
+            throw e;
+        }
+        end();
+    }
+
+    void commitImpl() {
+        connection.commitImpl();
+    }
+
+    /** Raises when the transaction may not take another statement; a begun transaction always may. */
+    void checkAcceptsStatements() {
+    }
+
+    /** Rolls back, cancelling every open savepoint; on an invalidated connection there is nothing left to undo. */
     public void rollback() {
-        connection.rollbackRoot(this);
+        if (!attached) {
+            Engine.LOG.warn("transaction already deassociated from connection");
+            return;
+        }
+        try {
+            if (connection.canRollback()) {
+                rollbackImpl();
+            }
+        } finally {
+            end();
+        }
+    }
+
+    void rollbackImpl() {
+        connection.rollbackImpl();
+    }
+
+    private void end() {
+        active = false;
+        attached = false;
+        connection.rootEnded(this);
     }
 
     /** Rolls back if the transaction is still attached to its connection; otherwise does nothing. */
@@ -58,10 +122,6 @@ public class Transaction implements AutoCloseable {
     /** The connection the transaction belongs to. */
     public Connection connection() {
         return connection;
-    }
-
-    String kind() {
-        return "transaction";
     }
 
     @Override

@@ -55,11 +55,6 @@ public interface Dialect {
         return level;
     }
 
-    /** Whether {@code SAVEPOINT} is supported. */
-    default boolean supportsSavepoints() {
-        return true;
-    }
-
     /** Whether two-phase transactions are supported. */
     default boolean supportsTwoPhase() {
         return false;
@@ -157,27 +152,38 @@ public interface Dialect {
         throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
     }
 
-    /** Commits the two-phase transaction, prepared or not. */
+    /**
+     * Commits the two-phase transaction, prepared or not. The default commits a prepared one with
+     * {@link #commitPrepared} and an unprepared one like any local transaction.
+     */
     default void commitTwoPhase(Connection connection, String xid, boolean prepared) throws SQLException {
-        throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
+        if (prepared) {
+            commitPrepared(connection, xid);
+        } else {
+            connection.commit();
+        }
     }
 
-    /** Rolls the two-phase transaction back, prepared or not. */
+    /** Rolls the two-phase transaction back, prepared or not; the default mirrors {@link #commitTwoPhase}. */
     default void rollbackTwoPhase(Connection connection, String xid, boolean prepared) throws SQLException {
-        throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
+        if (prepared) {
+            rollbackPrepared(connection, xid);
+        } else {
+            connection.rollback();
+        }
     }
 
     /**
-     * Commits a transaction prepared earlier, possibly by another session or a process that crashed (recovery). No
-     * transaction is in progress on {@code connection}.
+     * Commits a transaction prepared earlier by this session, another one or a process that crashed (recovery). No
+     * local transaction is in progress on {@code connection}.
      */
     default void commitPrepared(Connection connection, String xid) throws SQLException {
-        commitTwoPhase(connection, xid, true);
+        throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
     }
 
-    /** Rolls back a transaction prepared earlier, possibly by another session (recovery). */
+    /** Rolls back a transaction prepared earlier, by this session or another one (recovery). */
     default void rollbackPrepared(Connection connection, String xid) throws SQLException {
-        rollbackTwoPhase(connection, xid, true);
+        throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
     }
 
     /** Lists the ids of transactions prepared and not yet finished. */

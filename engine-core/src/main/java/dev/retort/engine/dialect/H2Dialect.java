@@ -66,21 +66,13 @@ public class H2Dialect implements Dialect {
     }
 
     @Override
-    public void commitTwoPhase(Connection connection, String xid, boolean prepared) throws SQLException {
-        if (prepared) {
-            Dialect.run(connection, "COMMIT TRANSACTION " + quoteIdentifier(xid));
-        } else {
-            connection.commit();
-        }
+    public void commitPrepared(Connection connection, String xid) throws SQLException {
+        Dialect.run(connection, "COMMIT TRANSACTION " + quoteIdentifier(xid));
     }
 
     @Override
-    public void rollbackTwoPhase(Connection connection, String xid, boolean prepared) throws SQLException {
-        if (prepared) {
-            Dialect.run(connection, "ROLLBACK TRANSACTION " + quoteIdentifier(xid));
-        } else {
-            connection.rollback();
-        }
+    public void rollbackPrepared(Connection connection, String xid) throws SQLException {
+        Dialect.run(connection, "ROLLBACK TRANSACTION " + quoteIdentifier(xid));
     }
 
     @Override

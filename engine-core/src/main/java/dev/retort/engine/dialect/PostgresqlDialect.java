@@ -78,21 +78,13 @@ public class PostgresqlDialect implements Dialect {
     }
 
     @Override
-    public void commitTwoPhase(Connection connection, String xid, boolean prepared) throws SQLException {
-        if (prepared) {
-            Dialect.runOutsideTransaction(connection, "COMMIT PREPARED " + Dialect.literal(xid));
-        } else {
-            connection.commit();
-        }
+    public void commitPrepared(Connection connection, String xid) throws SQLException {
+        Dialect.runOutsideTransaction(connection, "COMMIT PREPARED " + Dialect.literal(xid));
     }
 
     @Override
-    public void rollbackTwoPhase(Connection connection, String xid, boolean prepared) throws SQLException {
-        if (prepared) {
-            Dialect.runOutsideTransaction(connection, "ROLLBACK PREPARED " + Dialect.literal(xid));
-        } else {
-            connection.rollback();
-        }
+    public void rollbackPrepared(Connection connection, String xid) throws SQLException {
+        Dialect.runOutsideTransaction(connection, "ROLLBACK PREPARED " + Dialect.literal(xid));
     }
 
     @Override
