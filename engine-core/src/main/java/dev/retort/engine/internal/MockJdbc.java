@@ -1,6 +1,5 @@
 package dev.retort.engine.internal;
 
-import java.io.PrintWriter;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -9,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +23,8 @@ public final class MockJdbc {
 
     /** A data source whose connections hand every statement's SQL to {@code sink}. */
     public static DataSource dataSource(Consumer<String> sink) {
-        return new MockDataSource(sink);
+        return proxy(DataSource.class, (method, args) -> "getConnection".equals(method.getName())
+                ? connection(sink) : null);
     }
 
     private static Connection connection(Consumer<String> sink) {
@@ -85,50 +84,5 @@ public final class MockJdbc {
 
     private static @Nullable Object defaultValue(Class<?> type) {
         return type.isPrimitive() && type != void.class ? Array.get(Array.newInstance(type, 1), 0) : null;
-    }
-
-    private record MockDataSource(Consumer<String> sink) implements DataSource {
-        @Override
-        public Connection getConnection() {
-            return connection(sink);
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) {
-            return connection(sink);
-        }
-
-        @Override
-        public @Nullable PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getLogger("dev.retort.engine");
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) {
-            throw new UnsupportedOperationException("mock data source");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
     }
 }
