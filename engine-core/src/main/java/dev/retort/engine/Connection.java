@@ -14,11 +14,8 @@ import dev.retort.engine.internal.LeakDetector;
 import dev.retort.engine.internal.ManagedPool;
 import dev.retort.engine.internal.ParsedSql;
 import dev.retort.engine.spi.ExternalTransaction;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -218,202 +215,31 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
-     * The execution core. {@code parameters} is a {@code Map} (named), {@code Object[]} (positional), or for a batch a
-     * {@code List} of either.
+     * Runs compiled SQL through an {@link ExecutionContext}: autobegins (or checks the framework's transaction),
+     * executes, and commits afterwards when the {@code autocommit} option asks for it.
      */
-    private Result run(ParsedSql parsed, Object parameters, boolean many, ExecutionOptions opts,
+    private Result run(ParsedSql compiled, Object parameters, boolean many, ExecutionOptions opts,
             ConnectionListener[] ls) {
         ownership.beforeStatement(this);
-        String sql = parsed.jdbcSql();
-        String[] names = parsed.parameterNames();
-        CursorEvent event = null;
-        List<List<Object>> batch = null;
-        if (ls.length > 0) {
-            String parsedSql = sql;
-            event = new CursorEvent(this, sql, () -> positionalBatch(parameters, many, names, parsedSql), many, opts,
-                    parsed.operation().tag());
-            for (ConnectionListener l : ls) {
-                l.beforeCursorExecute(event);
-            }
-            sql = event.sql();
-            if (event.parametersReplaced()) {
-                batch = event.batch();
-            }
-        }
-        logStatement(sql, parameters, opts);
-        long start = event != null ? System.nanoTime() : 0L;
-        Statement st = null;
-        Result result;
-        java.sql.Connection c = jdbc;
-        boolean sent = false;
-        try {
-            boolean insert = parsed.wantsGeneratedKeys() && !many;
-            boolean hasRows;
-            if (opts.noParameters()) {
-                st = c.createStatement();
-                configure(st, opts);
-                sent = true;
-                hasRows = st.execute(sql);
-            } else {
-                PreparedStatement ps = insert ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
-                        : c.prepareStatement(sql);
-                st = ps;
-                configure(ps, opts);
-                if (many) {
-                    if (batch != null) {
-                        for (List<Object> row : batch) {
-                            bindList(ps, row);
-                            ps.addBatch();
-                        }
-                    } else {
-                        for (Object row : (List<?>) parameters) {
-                            bind(ps, row, names, sql);
-                            ps.addBatch();
-                        }
-                    }
-                    sent = true;
-                    int[] counts = ps.executeBatch();
-                    result = Result.forUpdate(this, total(counts), null, false);
-                    ps.close();
-                    st = null;
-                    return finish(result, event, start, ls, opts, parsed);
-                }
-                if (batch != null) {
-                    bindList(ps, batch.get(0));
-                } else {
-                    bind(ps, parameters, names, sql);
-                }
-                sent = true;
-                hasRows = ps.execute();
-            }
-            if (hasRows) {
-                ResultSet rs = st.getResultSet();
-                result = Result.forRows(this, st, rs, parsed);
-                st = null;
-            } else {
-                long count = st.getUpdateCount();
-                Row key = insert && count == 1 ? Result.generatedKey(st) : null;
-                result = Result.forUpdate(this, count, key, parsed.operation() == ParsedSql.Operation.INSERT);
-                st.close();
-                st = null;
-            }
-        } catch (SQLException e) {
-            closeQuietly(st);
-            throw handleError(e, sql, parameters, ls, sent);
-        } catch (RuntimeException e) {
-            closeQuietly(st);
-            throw e;
-        }
-        return finish(result, event, start, ls, opts, parsed);
-    }
-
-    private Result finish(Result result, @Nullable CursorEvent event, long start, ConnectionListener[] ls,
-            ExecutionOptions opts, ParsedSql parsed) {
-        if (event != null) {
-            event.completed(System.nanoTime() - start, result.returnsRows() ? -1 : result.rowCount());
-            for (ConnectionListener l : ls) {
-                l.afterCursorExecute(event);
-            }
-        }
-        if (opts.autocommit() && parsed.operation() != ParsedSql.Operation.SELECT && root != null && root.autobegun) {
+        Result result = ExecutionContext.execute(this, compiled, parameters, many, opts, ls);
+        if (opts.autocommit() && compiled.operation() != ParsedSql.Operation.SELECT && root != null
+                && root.autobegun) {
             commit();
         }
         return result;
     }
 
-    private void configure(Statement st, ExecutionOptions opts) throws SQLException {
-        int fetch = opts.fetchSize();
-        if (fetch > 0) {
-            core.dialect.configureStreaming(st, fetch);
-        }
-        int timeout = ownership.statementTimeout(opts.timeoutSeconds());
-        if (timeout > 0) {
-            st.setQueryTimeout(timeout);
-        }
+    /** The JDBC connection a statement runs on (connected by the autobegin that preceded it). */
+    java.sql.Connection jdbcForStatement() {
+        return jdbc;
     }
 
-    private static long total(int[] counts) {
-        long sum = 0;
-        for (int n : counts) {
-            if (n < 0) {
-                return -1;
-            }
-            sum += n;
-        }
-        return sum;
+    /** The query timeout for a statement with these options (0 = none), shortened by a framework's deadline. */
+    int statementTimeout(ExecutionOptions opts) {
+        return ownership.statementTimeout(opts.timeoutSeconds());
     }
 
-    private void bind(PreparedStatement ps, Object parameters, String[] names, String sql) throws SQLException {
-        if (parameters instanceof Object[] positional) {
-            for (int i = 0; i < positional.length; i++) {
-                ps.setObject(i + 1, toJdbc(positional[i]));
-            }
-            return;
-        }
-        Map<?, ?> map = asMap(parameters);
-        for (int i = 0; i < names.length; i++) {
-            Object value = map.get(names[i]);
-            if (value == null && !map.containsKey(names[i])) {
-                throw missingParameter(names[i], sql);
-            }
-            ps.setObject(i + 1, toJdbc(value));
-        }
-    }
-
-    private static void bindList(PreparedStatement ps, List<Object> values) throws SQLException {
-        for (int i = 0; i < values.size(); i++) {
-            ps.setObject(i + 1, toJdbc(values.get(i)));
-        }
-    }
-
-    private List<List<Object>> positionalBatch(Object parameters, boolean many, String[] names, String sql) {
-        if (!many) {
-            return List.of(positional(parameters, names, sql));
-        }
-        List<List<Object>> rows = new ArrayList<>();
-        for (Object row : (List<?>) parameters) {
-            rows.add(positional(row, names, sql));
-        }
-        return rows;
-    }
-
-    private List<Object> positional(Object parameters, String[] names, String sql) {
-        if (parameters instanceof Object[] values) {
-            return Arrays.asList(values);
-        }
-        Map<?, ?> map = asMap(parameters);
-        List<Object> values = new ArrayList<>(names.length);
-        for (String name : names) {
-            Object value = map.get(name);
-            if (value == null && !map.containsKey(name)) {
-                throw missingParameter(name, sql);
-            }
-            values.add(value);
-        }
-        return values;
-    }
-
-    private static Map<?, ?> asMap(Object parameters) {
-        if (parameters instanceof Map<?, ?> map) {
-            return map;
-        }
-        if (parameters instanceof Row row) {
-            return row.asMap();
-        }
-        throw new ArgumentException("Parameters must be a Map<String, ?> (or a list of maps for executemany), not "
-                + parameters.getClass().getName());
-    }
-
-    private static @Nullable Object toJdbc(@Nullable Object value) {
-        return value instanceof Enum<?> e ? e.name() : value;
-    }
-
-    private ArgumentException missingParameter(String name, String sql) {
-        return new ArgumentException("A value is required for bind parameter '" + name + "'; pass it in the "
-                + "parameter map, e.g. Map.of(\"" + name + "\", value)\n[SQL: " + sql + "]");
-    }
-
-    private void logStatement(String sql, Object parameters, ExecutionOptions opts) {
+    void logStatement(String sql, Object parameters, ExecutionOptions opts) {
         boolean info = core.echo && Engine.LOG.isInfoEnabled();
         if (!info && !Engine.LOG.isDebugEnabled()) {
             return;
@@ -458,17 +284,18 @@ public final class Connection implements AutoCloseable {
      */
     RuntimeException handleError(SQLException e, @Nullable String sql, @Nullable Object parameters,
             ConnectionListener[] ls) {
-        return handleError(e, sql, parameters, ls, true);
+        return handleError(e, sql, parameters, ls, true, null);
     }
 
     /**
      * As {@link #handleError(SQLException, String, Object, ConnectionListener[])}; {@code sent} tells whether the
-     * failing work reached the database (a bind error did not, so the database has not aborted the transaction). A
-     * JDBC connection the pool closed because of the error (HikariCP evicts on fatal SQLStates) is a disconnect
-     * whatever the dialect says: it cannot be used again.
+     * failing work reached the database (a bind error did not, so the database has not aborted the transaction), and
+     * {@code cursor} is the event of the statement execution that failed, if one did. A JDBC connection the pool
+     * closed because of the error (HikariCP evicts on fatal SQLStates) is a disconnect whatever the dialect says: it
+     * cannot be used again.
      */
-    private RuntimeException handleError(SQLException e, @Nullable String sql, @Nullable Object parameters,
-            ConnectionListener[] ls, boolean sent) {
+    RuntimeException handleError(SQLException e, @Nullable String sql, @Nullable Object parameters,
+            ConnectionListener[] ls, boolean sent, @Nullable CursorEvent cursor) {
         boolean closedByPool = jdbcClosed();
         boolean disconnect = closedByPool || core.dialect.isDisconnect(e);
         Object shownParams = parameters instanceof Object[] a ? Arrays.asList(a) : parameters;
@@ -476,7 +303,7 @@ public final class Connection implements AutoCloseable {
         RuntimeException toThrow = wrapped;
         boolean invalidatePool = true;
         if (ls.length > 0) {
-            ErrorEvent event = new ErrorEvent(this, wrapped, e, sql, shownParams, disconnect);
+            ErrorEvent event = new ErrorEvent(this, wrapped, e, sql, shownParams, disconnect, cursor);
             RuntimeException raised = runErrorListeners(event, ls);
             if (event.isDisconnect() != disconnect && !closedByPool) {
                 disconnect = event.isDisconnect();
@@ -551,12 +378,13 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(@Nullable Statement st) {
+    /** Closes a statement; a failure to close one is never actionable (it is gone with its connection). */
+    static void closeQuietly(@Nullable Statement st) {
         if (st != null) {
             try {
                 st.close();
             } catch (SQLException e) {
-                Engine.LOG.warn("Error closing cursor", e);
+                Engine.LOG.debug("Error closing cursor", e);
             }
         }
     }

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 public final class Result extends FetchResult<Row> {
 
     private final Connection connection;
+    private final @Nullable ExecutionContext context;
     private @Nullable Statement statement;
     private @Nullable ResultSet resultSet;
     private ResultMetadata metadata;
@@ -36,9 +37,11 @@ public final class Result extends FetchResult<Row> {
     private @Nullable Connection ownedConnection;
     private long fetched;
 
-    private Result(Connection connection, @Nullable Statement statement, @Nullable ResultSet resultSet,
-            ResultMetadata metadata, boolean returnsRows, long rowCount, @Nullable Row insertedKey, boolean insert) {
+    private Result(Connection connection, @Nullable ExecutionContext context, @Nullable Statement statement,
+            @Nullable ResultSet resultSet, ResultMetadata metadata, boolean returnsRows, long rowCount,
+            @Nullable Row insertedKey, boolean insert) {
         this.connection = connection;
+        this.context = context;
         this.statement = statement;
         this.resultSet = resultSet;
         this.metadata = metadata;
@@ -49,7 +52,7 @@ public final class Result extends FetchResult<Row> {
         this.exhausted = !returnsRows;
     }
 
-    static Result forRows(Connection connection, Statement statement, ResultSet rs, @Nullable ParsedSql parsed)
+    static Result forRows(ExecutionContext context, Statement statement, ResultSet rs, @Nullable ParsedSql parsed)
             throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
@@ -67,15 +70,11 @@ public final class Result extends FetchResult<Row> {
                 parsed.resultShape(metadata);
             }
         }
-        return new Result(connection, statement, rs, metadata, true, -1, null, false);
+        return new Result(context.connection(), context, statement, rs, metadata, true, -1, null, false);
     }
 
     static Result forUpdate(Connection connection, long rowCount, @Nullable Row insertedKey, boolean insert) {
-        return new Result(connection, null, null, ResultMetadata.NONE, false, rowCount, insertedKey, insert);
-    }
-
-    static Result empty(Connection connection, long rowCount) {
-        return forUpdate(connection, rowCount, null, false);
+        return new Result(connection, null, null, null, ResultMetadata.NONE, false, rowCount, insertedKey, insert);
     }
 
     static @Nullable Row generatedKey(Statement st) throws SQLException {
@@ -142,7 +141,7 @@ public final class Result extends FetchResult<Row> {
             }
         } catch (SQLException e) {
             release();
-            throw connection.handleError(e, null, null, connection.engine().listeners());
+            throw fetchFailed(e);
         }
         release();
         return null;
@@ -171,7 +170,7 @@ public final class Result extends FetchResult<Row> {
             }
         } catch (SQLException e) {
             release();
-            throw connection.handleError(e, null, null, connection.engine().listeners());
+            throw fetchFailed(e);
         }
         release();
         return null;
@@ -180,6 +179,12 @@ public final class Result extends FetchResult<Row> {
     @Override
     Row element(Row row) {
         return row;
+    }
+
+    /** A driver error while reading rows, handled by the execution that produced them. */
+    private RuntimeException fetchFailed(SQLException e) {
+        return context != null ? context.fetchFailed(e)
+                : connection.handleError(e, null, null, connection.engine().listeners());
     }
 
     private void release() {
@@ -295,7 +300,7 @@ public final class Result extends FetchResult<Row> {
             }
         } catch (SQLException e) {
             release();
-            throw connection.handleError(e, null, null, connection.engine().listeners());
+            throw fetchFailed(e);
         } catch (RuntimeException | Error e) {
             release(); // a mapping error must not keep the cursor (or a connectionless result's connection)
             throw e;
@@ -310,7 +315,7 @@ public final class Result extends FetchResult<Row> {
             try {
                 resultSet.setFetchSize(rows);
             } catch (SQLException e) {
-                throw connection.handleError(e, null, null, connection.engine().listeners());
+                throw fetchFailed(e);
             }
         }
         return this;

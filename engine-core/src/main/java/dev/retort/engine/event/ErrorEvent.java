@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 public final class ErrorEvent {
 
     private final @Nullable Connection connection;
+    private final @Nullable CursorEvent cursor;
     private final EngineException exception;
     private final @Nullable SQLException original;
     private final @Nullable String sql;
@@ -21,15 +22,31 @@ public final class ErrorEvent {
     private boolean invalidatePoolOnDisconnect = true;
     private @Nullable RuntimeException replacement;
 
-    /** Created by the engine. */
+    /** Created by the engine, for an error outside a statement execution. */
     public ErrorEvent(@Nullable Connection connection, EngineException exception, @Nullable SQLException original,
             @Nullable String sql, @Nullable Object parameters, boolean disconnect) {
+        this(connection, exception, original, sql, parameters, disconnect, null);
+    }
+
+    /** Created by the engine; {@code cursor} is the event of the statement execution that failed, if one did. */
+    public ErrorEvent(@Nullable Connection connection, EngineException exception, @Nullable SQLException original,
+            @Nullable String sql, @Nullable Object parameters, boolean disconnect, @Nullable CursorEvent cursor) {
+        this.cursor = cursor;
         this.connection = connection;
         this.exception = exception;
         this.original = original;
         this.sql = sql;
         this.parameters = parameters;
         this.disconnect = disconnect;
+    }
+
+    /**
+     * The cursor event of the statement execution that failed (the same object its {@code beforeCursorExecute} saw,
+     * with {@link CursorEvent#elapsed()} set), or {@code null} when the error came from elsewhere: commit, rollback,
+     * savepoints, fetching rows, connecting. Lets a listener end what it started for that execution.
+     */
+    public @Nullable CursorEvent cursorEvent() {
+        return cursor;
     }
 
     /** The connection, or {@code null} when the error happened while connecting. */
