@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes the local test databases used by Retort's integration tests ready
-# (see DESIGN.md, "Test databases"):
+# (tests always run on H2; on these two when reachable, and CI=true requires them):
 #   PostgreSQL  postgresql://postgres@127.0.0.1:5432/test  (trust auth, max_prepared_transactions > 0)
 #   MariaDB     mariadb://root@127.0.0.1:3306/test         (root, empty password)
 # Idempotent: a second run changes nothing and restarts nothing.

@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A real disconnect in the middle of a transaction (SQLALCHEMY_SEMANTICS.md section 7): the server kills the session
+ * A real disconnect in the middle of a transaction: the server kills the session
  * ({@code pg_terminate_backend}, MariaDB {@code KILL}); the connection is invalidated, the error says so, the pool
  * replaces its connections and nothing of the lost transaction is committed.
  */

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Connection events (issue #4, SQLALCHEMY_SEMANTICS.md section 5). */
+/** Connection events. */
 class EventsTest {
 
     private static final TextClause INSERT = Sql.text("INSERT INTO ev_t (id) VALUES (:id)");

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Execution options and isolation levels (SQLALCHEMY_SEMANTICS.md sections 3 and 4). */
+/** Execution options and isolation levels. */
 class ExecutionOptionsTest {
 
     private static final TextClause INSERT = Sql.text("INSERT INTO opt_t (id) VALUES (:id)");

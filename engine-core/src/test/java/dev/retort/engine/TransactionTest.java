@@ -12,7 +12,7 @@ import dev.retort.engine.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
 
-/** SQLAlchemy 2.0 transaction semantics (SQLALCHEMY_SEMANTICS.md section 1), on every test database. */
+/** SQLAlchemy 2.0 transaction semantics, on every test database. */
 class TransactionTest {
 
     private static final TextClause INSERT = Sql.text("INSERT INTO tx_users (id, name) VALUES (:id, :name)");

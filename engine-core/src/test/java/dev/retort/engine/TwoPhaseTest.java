@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Two-phase transactions (SQLALCHEMY_SEMANTICS.md section 2) on every database: PostgreSQL {@code PREPARE
+ * Two-phase transactions on every database: PostgreSQL {@code PREPARE
  * TRANSACTION}, MariaDB {@code XA}, H2 {@code PREPARE COMMIT}; recovery of transactions a crashed process left
  * prepared.
  */

@@ -13,7 +13,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * One database the behavioural suites run on. H2 is always available; PostgreSQL and MariaDB are used when
- * reachable (see "Test databases" in DESIGN.md): with {@code CI=true} an unreachable server fails the test; elsewhere
+ * reachable: with {@code CI=true} an unreachable server fails the test; elsewhere
  * Testcontainers starts one when Docker is available, and otherwise the test is skipped with a message saying how to
  * enable it.
  */

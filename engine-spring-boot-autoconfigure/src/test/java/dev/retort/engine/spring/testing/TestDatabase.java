@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A database the Spring tests run on (see "Test databases" in DESIGN.md): H2 always; PostgreSQL at
+ * A database the Spring tests run on: H2 always; PostgreSQL at
  * {@code postgresql://postgres@127.0.0.1:5432/test} (or {@code RETORT_TEST_POSTGRES_URL}) when reachable, required
  * when {@code CI=true}, otherwise skipped with a message. Each {@link #create()} gives an isolated database: a fresh
  * H2 in-memory database, or a fresh PostgreSQL schema (the server is shared, so tests never touch {@code public}).
