@@ -233,6 +233,15 @@ class EngineDataSourceTest {
     }
 
     @Test
+    void namedEnginesAlsoWaitForSqlInitOnThePrimary() {
+        runner.withPropertyValues("retort.engines.main.url=jdbc:h2:mem:init_named;DB_CLOSE_DELAY=-1",
+                "retort.engines.main.primary=true", "retort.engines.other.url=h2:mem:init_other",
+                "spring.sql.init.mode=always", "spring.sql.init.schema-locations=classpath:retort/schema.sql")
+                .withUserConfiguration(StartUpReader.class)
+                .run(context -> assertThat(context.getBean(StartUpReader.class).name).isEqualTo("from init"));
+    }
+
+    @Test
     void anEngineOverBootsDataSourceAlsoWaitsForSqlInit() {
         runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:init_over_ds", "spring.sql.init.mode=always",
                 "spring.sql.init.schema-locations=classpath:retort/schema.sql")
