@@ -608,9 +608,13 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
-        /** Adjusts the HikariCP configuration the engine builds (QUEUE pools from a URL only). */
+        /**
+         * Adjusts the HikariCP configuration the engine builds (QUEUE pools from a URL only). Several calls add up:
+         * each customizer runs after the ones given before it.
+         */
         public Builder hikari(Consumer<HikariConfig> customizer) {
-            this.hikariCustomizer = customizer;
+            Objects.requireNonNull(customizer, "customizer");
+            this.hikariCustomizer = hikariCustomizer == null ? customizer : hikariCustomizer.andThen(customizer);
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.retort.engine.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
 import dev.retort.engine.Sql;
@@ -131,6 +132,22 @@ class EngineDataSourceTest {
                 jdbc.update("INSERT INTO items VALUES (3, 'template')");
                 assertThat(rows(db)).as("the pool gave back an autocommit connection").isEqualTo(2);
             });
+        }
+    }
+
+    @Test
+    void anEngineCustomizerAdjustingHikariKeepsJdbcAutocommit() {
+        try (TestDatabase.Db db = TestDatabase.H2.create()) {
+            runner.withPropertyValues(engineUrl("retort.engine", db))
+                    .withBean(EngineCustomizer.class, () -> builder -> builder.hikari(c -> c.setMaximumPoolSize(4)))
+                    .run(context -> {
+                        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+                        jdbc.execute("CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(20))");
+                        jdbc.update("INSERT INTO items VALUES (1, 'template')");
+                        assertThat(rows(db)).isEqualTo(1);
+                        assertThat(context.getBean(DataSource.class).unwrap(HikariDataSource.class)
+                                .getMaximumPoolSize()).as("the customizer applied too").isEqualTo(4);
+                    });
         }
     }
 
