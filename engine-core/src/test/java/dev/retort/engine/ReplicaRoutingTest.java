@@ -11,12 +11,12 @@ import dev.retort.engine.exc.ReadOnlyTransactionException;
 import dev.retort.engine.pool.Replica;
 import dev.retort.engine.pool.ReplicaFallback;
 import dev.retort.engine.testing.TestDatabase;
+import dev.retort.engine.testing.WhoAmI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,26 +25,15 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicaRoutingTest {
 
-    private static final AtomicInteger SEQ = new AtomicInteger();
     private static final ExecutionOptions READ_ONLY = ExecutionOptions.empty().withReadOnly(true);
-    private static final TextClause WHERE = Sql.text("SELECT name FROM whoami");
+    private static final TextClause WHERE = WhoAmI.QUERY;
     /** Nothing listens there: the private cluster range, never the shared server. */
     private static final String DEAD_REPLICA = "jdbc:h2:tcp://127.0.0.1:5459/mem:gone";
 
-    private static String server(String name) {
-        String url = "h2:mem:replica_routing_" + SEQ.incrementAndGet();
-        try (Engine setup = Engine.create(url); Connection c = setup.connect()) {
-            c.execute(Sql.text("CREATE TABLE whoami (name VARCHAR(20))"));
-            c.execute(Sql.text("INSERT INTO whoami VALUES (:n)"), Map.of("n", name));
-            c.execute(Sql.text("CREATE TABLE items (id INT)"));
-            c.commit();
-        }
-        return url;
-    }
 
     private static Engine.Builder twoReplicas() {
-        return Engine.builder(server("primary")).poolSize(1).maxOverflow(2)
-                .replicas(server("replica1"), server("replica2"));
+        return Engine.builder(WhoAmI.h2("primary")).poolSize(1).maxOverflow(2)
+                .replicas(WhoAmI.h2("replica1"), WhoAmI.h2("replica2"));
     }
 
     private static String where(Connection c) {
@@ -53,7 +42,7 @@ class ReplicaRoutingTest {
 
     @Test
     void anEngineWithoutReplicasHasNone() {
-        try (Engine engine = Engine.create(server("primary"))) {
+        try (Engine engine = Engine.create(WhoAmI.h2("primary"))) {
             assertThat(engine.replicas()).isEmpty();
             try (Connection c = engine.executionOptions(READ_ONLY).connect()) {
                 assertThat(where(c)).isEqualTo("primary");
@@ -153,8 +142,8 @@ class ReplicaRoutingTest {
 
     @Test
     void aReplicaThatIsDownIsSkippedAndTheOthersServe() {
-        try (Engine engine = Engine.builder(server("primary")).poolTimeout(Duration.ofMillis(500))
-                .replicas(DEAD_REPLICA, server("replica2")).build()) {
+        try (Engine engine = Engine.builder(WhoAmI.h2("primary")).poolTimeout(Duration.ofMillis(500))
+                .replicas(DEAD_REPLICA, WhoAmI.h2("replica2")).build()) {
             Engine reader = engine.executionOptions(READ_ONLY);
             List<String> seen = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -170,11 +159,11 @@ class ReplicaRoutingTest {
 
     @Test
     void withNoReplicaUpReadOnlyWorkRunsOnThePrimaryOrFailsWhenAskedTo() {
-        try (Engine engine = Engine.builder(server("primary")).poolTimeout(Duration.ofMillis(500))
+        try (Engine engine = Engine.builder(WhoAmI.h2("primary")).poolTimeout(Duration.ofMillis(500))
                 .replicas(DEAD_REPLICA).build()) {
             assertThat(engine.executionOptions(READ_ONLY).scalar(WHERE)).isEqualTo("primary");
         }
-        try (Engine engine = Engine.builder(server("primary")).poolTimeout(Duration.ofMillis(500))
+        try (Engine engine = Engine.builder(WhoAmI.h2("primary")).poolTimeout(Duration.ofMillis(500))
                 .replicas(DEAD_REPLICA).replicaFallback(ReplicaFallback.FAIL).build()) {
             assertThatThrownBy(() -> engine.connectDirect(READ_ONLY)).isInstanceOf(OperationalException.class)
                     .hasMessageContaining("No replica is available for read-only work")
@@ -186,7 +175,7 @@ class ReplicaRoutingTest {
     @Test
     void aSkippedReplicaIsTriedAgainAfterTheRecheckInterval() throws Exception {
         String replica = "h2:tcp://127.0.0.1:5458/mem:replica_routing_recheck";
-        try (Engine engine = Engine.builder(server("primary")).poolTimeout(Duration.ofMillis(500))
+        try (Engine engine = Engine.builder(WhoAmI.h2("primary")).poolTimeout(Duration.ofMillis(500))
                 .replicaRecheck(Duration.ZERO).replicas("jdbc:" + replica).build()) {
             Engine reader = engine.executionOptions(READ_ONLY);
             assertThat(reader.scalar(WHERE)).isEqualTo("primary");

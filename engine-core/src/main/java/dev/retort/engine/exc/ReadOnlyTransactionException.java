@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A write was attempted on a read-only connection: a replica (a hot standby refuses writes), or a connection run with
- * {@code readonly=true} (SQLState 25006, psycopg's {@code ReadOnlySqlTransaction}; H2's read-only database error). Run writes on the primary: drop
- * {@code readonly=true}, or use {@code engine.withPrimary()}.
+ * {@code readonly=true} (SQLState 25006, psycopg's {@code ReadOnlySqlTransaction}; H2's read-only database error).
+ * Run writes on the primary: drop {@code readonly=true}, or use {@code engine.withPrimary()}.
  */
 public class ReadOnlyTransactionException extends InternalException {
     private static final long serialVersionUID = 1L;

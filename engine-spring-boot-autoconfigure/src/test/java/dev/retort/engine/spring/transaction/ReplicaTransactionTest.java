@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
-import dev.retort.engine.Sql;
 import dev.retort.engine.TextClause;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.retort.engine.testing.WhoAmI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,25 +20,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ReplicaTransactionTest {
 
-    private static final AtomicInteger SEQ = new AtomicInteger();
-    private static final TextClause WHERE = Sql.text("SELECT name FROM whoami");
+    private static final TextClause WHERE = WhoAmI.QUERY;
 
     private Engine engine;
     private EngineTransactionManager manager;
 
-    private static String server(String name) {
-        String url = "h2:mem:replica_tx_" + SEQ.incrementAndGet();
-        try (Engine setup = Engine.create(url); Connection c = setup.connect()) {
-            c.execute(Sql.text("CREATE TABLE whoami (name VARCHAR(20))"));
-            c.execute(Sql.text("INSERT INTO whoami VALUES (:n)"), Map.of("n", name));
-            c.commit();
-        }
-        return url;
-    }
 
     @BeforeEach
     void setUp() {
-        engine = Engine.builder(server("primary")).poolSize(1).maxOverflow(2).replicas(server("replica")).build();
+        engine = Engine.builder(WhoAmI.h2("primary")).poolSize(1).maxOverflow(2).replicas(WhoAmI.h2("replica"))
+                .build();
         manager = new EngineTransactionManager(engine);
     }
 

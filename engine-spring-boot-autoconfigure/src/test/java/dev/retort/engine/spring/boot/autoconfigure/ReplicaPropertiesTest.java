@@ -2,16 +2,14 @@ package dev.retort.engine.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
-import dev.retort.engine.Sql;
 import dev.retort.engine.TextClause;
 import dev.retort.engine.pool.Replica;
 import dev.retort.engine.spring.boot.actuate.EngineHealthIndicator;
 import dev.retort.engine.spring.boot.actuate.RetortEndpoint;
 import java.time.Duration;
+import dev.retort.engine.testing.WhoAmI;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -23,26 +21,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** {@code retort.engine.replicas[n]} and {@code retort.engines.<name>.replicas[n]}. */
 class ReplicaPropertiesTest {
 
-    private static final AtomicInteger DB = new AtomicInteger();
-    private static final TextClause WHERE = Sql.text("SELECT name FROM whoami");
+    private static final TextClause WHERE = WhoAmI.QUERY;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
             AutoConfigurations.of(RetortEngineAutoConfiguration.class, TransactionAutoConfiguration.class));
 
-    private static String server(String name) {
-        String url = "h2:mem:replica_props_" + DB.incrementAndGet();
-        try (Engine setup = Engine.create(url); Connection c = setup.connect()) {
-            c.execute(Sql.text("CREATE TABLE whoami (name VARCHAR(20))"));
-            c.execute(Sql.text("INSERT INTO whoami VALUES (:n)"), Map.of("n", name));
-            c.commit();
-        }
-        return url;
-    }
 
     @Test
     void replicasFromPropertiesServeReadOnlyTransactions() {
-        runner.withPropertyValues("retort.engine.url=" + server("primary"),
-                "retort.engine.replicas[0].url=" + server("replica"), "retort.engine.replica-fallback=fail",
+        runner.withPropertyValues("retort.engine.url=" + WhoAmI.h2("primary"),
+                "retort.engine.replicas[0].url=" + WhoAmI.h2("replica"), "retort.engine.replica-fallback=fail",
                 "retort.engine.replica-recheck=2s").run(context -> {
                     Engine engine = context.getBean(Engine.class);
                     assertThat(engine.replicas()).hasSize(1);
@@ -59,8 +47,9 @@ class ReplicaPropertiesTest {
 
     @Test
     void namedEnginesTakeReplicasToo() {
-        runner.withPropertyValues("retort.engines.orders.url=" + server("primary"), "retort.engines.orders.primary=true",
-                "retort.engines.orders.replicas[0].url=" + server("replica")).run(context -> {
+        runner.withPropertyValues("retort.engines.orders.url=" + WhoAmI.h2("primary"),
+                "retort.engines.orders.primary=true",
+                "retort.engines.orders.replicas[0].url=" + WhoAmI.h2("replica")).run(context -> {
                     Engine engine = context.getBean("ordersEngine", Engine.class);
                     assertThat(engine.replicas()).extracting(Replica::isAvailable).containsExactly(true);
                 });
@@ -71,7 +60,8 @@ class ReplicaPropertiesTest {
         try (Engine engine = Engine.builder("postgresql://app:s3cret@127.0.0.1:5459,127.0.0.1:5458/db"
                 + "?target_session_attrs=read-write&connectTimeout=1").poolTimeout(Duration.ofMillis(500))
                 .replicas("postgresql://reader:r3plica@127.0.0.1:5457/db?connectTimeout=1").build()) {
-            RetortEndpoint.EngineDescriptor descriptor = new RetortEndpoint(() -> Map.of("main", engine)).engine("main");
+            RetortEndpoint.EngineDescriptor descriptor = new RetortEndpoint(() -> Map.of("main", engine))
+                    .engine("main");
             assertThat(descriptor.hosts()).containsExactly("127.0.0.1:5459", "127.0.0.1:5458");
             assertThat(descriptor.replicas()).singleElement().satisfies(r -> {
                 assertThat(r.hosts()).containsExactly("127.0.0.1:5457");
@@ -92,11 +82,11 @@ class ReplicaPropertiesTest {
 
     @Test
     void aReplicaWithoutAUrlOrWithABadOneFailsStartUpNamingTheProperty() {
-        runner.withPropertyValues("retort.engine.url=" + server("primary"), "retort.engine.replicas[0].username=x")
+        runner.withPropertyValues("retort.engine.url=" + WhoAmI.h2("primary"), "retort.engine.replicas[0].username=x")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .isInstanceOfSatisfying(InvalidEngineConfigurationException.class, e -> assertThat(
                                 e.getProperty()).isEqualTo("retort.engine.replicas[0].url")));
-        runner.withPropertyValues("retort.engine.url=" + server("primary"),
+        runner.withPropertyValues("retort.engine.url=" + WhoAmI.h2("primary"),
                 "retort.engine.replicas[0].url=postgresql://u:hunter2@h:port/db")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("port 'port' is not a number").hasMessageNotContaining("hunter2")
