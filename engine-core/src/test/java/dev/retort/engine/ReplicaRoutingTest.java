@@ -136,7 +136,7 @@ class ReplicaRoutingTest {
             }
             assertThat(events).containsExactly("checkout", "checkin");
             assertThat(first.pool().listeners()).contains(recorder);
-            assertThat(first.url().toString()).startsWith("h2:mem:replica_routing_");
+            assertThat(first.url().toString()).startsWith("h2:mem:whoami_");
         }
     }
 
