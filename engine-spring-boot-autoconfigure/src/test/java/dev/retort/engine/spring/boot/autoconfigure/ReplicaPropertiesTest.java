@@ -15,7 +15,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@code retort.engine.replicas[n]} and {@code retort.engines.<name>.replicas[n]}. */
@@ -24,7 +26,9 @@ class ReplicaPropertiesTest {
     private static final TextClause WHERE = WhoAmI.QUERY;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(RetortEngineAutoConfiguration.class, TransactionAutoConfiguration.class));
+            AutoConfigurations.of(RetortDataSourceAutoConfiguration.class, RetortEngineAutoConfiguration.class,
+                    DataSourceAutoConfiguration.class, TransactionManagerCustomizationAutoConfiguration.class,
+                    TransactionAutoConfiguration.class));
 
 
     @Test
