@@ -13,6 +13,7 @@ import dev.retort.engine.internal.Errors;
 import dev.retort.engine.internal.LeakDetector;
 import dev.retort.engine.internal.ManagedPool;
 import dev.retort.engine.internal.ParsedSql;
+import dev.retort.engine.internal.ReplicaRouter;
 import dev.retort.engine.spi.ExternalTransaction;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,7 +45,10 @@ public final class Connection implements AutoCloseable {
 
     private final Engine engine;
     private final Engine.Core core;
-    private final ManagedPool pool;
+    /** The pool the JDBC connection came from (a replica's for read-only work on an engine with replicas). */
+    private ManagedPool pool;
+    /** Whether checkouts go to a replica ({@code readonly=true}); only read when the engine has replicas. */
+    private boolean readOnlyRoute;
     private final Ownership ownership;
     private java.sql.@Nullable Connection jdbc;
     private boolean closed;
@@ -61,11 +65,12 @@ public final class Connection implements AutoCloseable {
     private @Nullable Map<String, Object> info;
     private LeakDetector.@Nullable Tracked leak;
 
-    /** A pooled connection. */
-    Connection(Engine engine) {
+    /** A pooled connection; {@code readOnlyRoute}: check out from a replica when the engine has replicas. */
+    Connection(Engine engine, boolean readOnlyRoute) {
         this.engine = engine;
         this.core = engine.core;
         this.pool = core.pool;
+        this.readOnlyRoute = readOnlyRoute;
         this.ownership = Ownership.OWN;
         this.options = engine.getExecutionOptions();
         connectJdbc();
@@ -832,6 +837,9 @@ public final class Connection implements AutoCloseable {
             l.setConnectionExecutionOptions(this, more);
         }
         options = options.merge(more);
+        if (core.router != null && more.readOnly() != null) {
+            reroute(more.readOnly());
+        }
         java.sql.Connection c = jdbcForUse();
         try {
             if (levelName != null) {
@@ -907,7 +915,7 @@ public final class Connection implements AutoCloseable {
     private void connectJdbc() {
         java.sql.Connection c;
         try {
-            c = pool.checkout();
+            c = checkoutJdbc();
         } catch (SQLException e) {
             throw handleError(e, null, null, engine.listeners());
         }
@@ -915,7 +923,7 @@ public final class Connection implements AutoCloseable {
         invalidated = false;
         stateDirty = false;
         if (leak != null) {
-            leak.current(c);
+            leak.onLeak(pool, c);
         }
         info = null;
         try {
@@ -941,6 +949,30 @@ public final class Connection implements AutoCloseable {
             releaseJdbc();
             closed = true;
             throw error;
+        }
+    }
+
+    /** Checks a JDBC connection out: from the engine's pool, or where the replica router sends it. */
+    private java.sql.Connection checkoutJdbc() throws SQLException {
+        ReplicaRouter router = core.router;
+        if (router == null) {
+            return pool.checkout();
+        }
+        ReplicaRouter.Checkout routed = router.checkout(readOnlyRoute);
+        pool = routed.pool();
+        return routed.connection();
+    }
+
+    /**
+     * {@code readonly} changed on a connection of an engine with replicas (no transaction is begun): when the JDBC
+     * connection comes from the wrong side, return it and check one out where the router sends read-only (or other)
+     * work. A detached connection stays where it is.
+     */
+    private void reroute(boolean readOnly) {
+        readOnlyRoute = readOnly;
+        if (jdbc != null && !detached && core.router.isReplica(pool) != readOnly) {
+            releaseJdbc();
+            connectJdbc();
         }
     }
 

@@ -14,8 +14,11 @@ import dev.retort.engine.internal.LruCache;
 import dev.retort.engine.internal.ManagedPool;
 import dev.retort.engine.internal.MockJdbc;
 import dev.retort.engine.internal.ParsedSql;
+import dev.retort.engine.internal.ReplicaRouter;
 import dev.retort.engine.pool.Pool;
 import dev.retort.engine.pool.PoolClass;
+import dev.retort.engine.pool.Replica;
+import dev.retort.engine.pool.ReplicaFallback;
 import dev.retort.engine.spi.ContextualConnectionResolver;
 import dev.retort.engine.spi.ExternalTransaction;
 import java.sql.SQLException;
@@ -45,6 +48,7 @@ public final class Engine implements AutoCloseable {
     static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private static final ConnectionListener[] NO_LISTENERS = new ConnectionListener[0];
     private static final ExecutionOptions CONNECTIONLESS = ExecutionOptions.empty().withAutocommit(true);
+    private static final ExecutionOptions READ_ONLY = ExecutionOptions.empty().withReadOnly(true);
     private static final ContextualConnectionResolver[] RESOLVERS = ServiceLoader
             .load(ContextualConnectionResolver.class, Engine.class.getClassLoader()).stream()
             .map(ServiceLoader.Provider::get).toArray(ContextualConnectionResolver[]::new);
@@ -63,6 +67,8 @@ public final class Engine implements AutoCloseable {
         /** A mock engine ({@link #mock}): its pool's connections execute nothing; it has no public pool. */
         final boolean mock;
         boolean leakDetection;
+        /** Routes read-only checkouts to replicas; {@code null} for an engine without replicas. */
+        @Nullable ReplicaRouter router;
         volatile @Nullable IsolationLevel defaultIsolation;
         volatile boolean closed;
 
@@ -137,7 +143,8 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Checks a connection out of the pool. Inside a transaction managed by a framework (Spring), returns a branch of
-     * that transaction's connection instead.
+     * that transaction's connection instead; inside a read-only one that has no connection for this engine, an engine
+     * with replicas checks out of a replica.
      */
     public Connection connect() {
         checkOpen();
@@ -150,13 +157,40 @@ public final class Engine implements AutoCloseable {
                 return joined;
             }
         }
+        if (core.router != null && options.readOnly() == null) {
+            for (ContextualConnectionResolver resolver : RESOLVERS) {
+                if (resolver.isReadOnly(this)) {
+                    return connectDirect(READ_ONLY);
+                }
+            }
+        }
         return connectDirect();
     }
 
     /** Checks a connection out of the pool, ignoring any framework-managed transaction. */
     public Connection connectDirect() {
+        return open(Boolean.TRUE.equals(options.readOnly()));
+    }
+
+    /**
+     * Checks a connection out with connection-level execution options set from the start, ignoring any
+     * framework-managed transaction. On an engine with replicas, {@code readonly=true} here checks the connection out
+     * of a replica directly instead of moving it there when the option is set afterwards.
+     */
+    public Connection connectDirect(ExecutionOptions connectionOptions) {
+        Boolean readOnly = connectionOptions.readOnly();
+        Connection connection = open(readOnly != null ? readOnly : Boolean.TRUE.equals(options.readOnly()));
+        try {
+            return connectionOptions.isEmpty() ? connection : connection.executionOptions(connectionOptions);
+        } catch (RuntimeException | Error e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private Connection open(boolean readOnlyRoute) {
         checkOpen();
-        Connection connection = new Connection(this);
+        Connection connection = new Connection(this, readOnlyRoute);
         try {
             for (ConnectionListener l : listeners()) {
                 l.engineConnect(connection);
@@ -307,14 +341,24 @@ public final class Engine implements AutoCloseable {
         effectiveParentSnapshot = null;
     }
 
-    /** Adds a pool listener (pool listeners belong to the shared pool). */
+    /** Adds a pool listener (pool listeners belong to the shared pool, and to every replica's pool). */
     public void addPoolListener(PoolListener listener) {
         managedPool().addListener(Objects.requireNonNull(listener, "listener"));
+        if (core.router != null) {
+            for (ReplicaRouter.Member replica : core.router.replicas()) {
+                replica.managedPool().addListener(listener);
+            }
+        }
     }
 
     /** Removes a pool listener. */
     public void removePoolListener(PoolListener listener) {
         managedPool().removeListener(listener);
+        if (core.router != null) {
+            for (ReplicaRouter.Member replica : core.router.replicas()) {
+                replica.managedPool().removeListener(listener);
+            }
+        }
     }
 
     /** The listeners in firing order: this engine's own, then its parent's. */
@@ -351,6 +395,9 @@ public final class Engine implements AutoCloseable {
      */
     public void dispose() {
         core.pool.dispose();
+        if (core.router != null) {
+            core.router.dispose();
+        }
         for (ConnectionListener l : listeners()) {
             l.engineDisposed(this);
         }
@@ -363,6 +410,9 @@ public final class Engine implements AutoCloseable {
             dispose();
             core.closed = true;
             core.pool.shutdown();
+            if (core.router != null) {
+                core.router.shutdown();
+            }
         }
     }
 
@@ -436,6 +486,23 @@ public final class Engine implements AutoCloseable {
         return (ManagedPool) pool();
     }
 
+    /**
+     * The read replicas, in configuration order; empty for an engine without replicas. Connections with
+     * {@code readonly=true} (connection or engine option, or a read-only Spring transaction) are checked out of
+     * them, round-robin over the available ones.
+     */
+    public List<Replica> replicas() {
+        return core.router == null ? List.of() : List.copyOf(core.router.replicas());
+    }
+
+    /**
+     * An option engine whose connections always use the primary ({@code readonly=false}), e.g. to read what was just
+     * written in another transaction without replication lag. Create it once and keep it.
+     */
+    public Engine withPrimary() {
+        return executionOptions(ExecutionOptions.empty().withReadOnly(false));
+    }
+
     /** Reads table, column and primary-key information. */
     public Inspector inspect() {
         return new Inspector(this);
@@ -485,6 +552,7 @@ public final class Engine implements AutoCloseable {
         private final Map<String, String> connectArgs = new LinkedHashMap<>();
         private @Nullable Consumer<HikariConfig> hikariCustomizer;
         private boolean leakDetection;
+        private final ReplicaSettings replicas = new ReplicaSettings();
 
         private Builder(@Nullable EngineUrl url, @Nullable DataSource dataSource) {
             this.url = url;
@@ -609,6 +677,43 @@ public final class Engine implements AutoCloseable {
         }
 
         /**
+         * Read replicas (e.g. PostgreSQL hot standbys), each with its own pool of the same settings: work marked
+         * read-only ({@code readonly=true} on a connection or an option engine, a read-only Spring transaction) is
+         * checked out of them, round-robin; everything else goes to the primary. A replica URL without credentials
+         * uses the primary's.
+         */
+        public Builder replicas(String... urls) {
+            for (String u : urls) {
+                replicas.urls.add(EngineUrl.parse(u));
+            }
+            return this;
+        }
+
+        /** Read replicas by parsed URL; see {@link #replicas(String...)}. */
+        public Builder replicas(EngineUrl... urls) {
+            replicas.urls.addAll(List.of(urls));
+            return this;
+        }
+
+        /** Read replicas over the application's own pools; see {@link #replicas(String...)}. */
+        public Builder replicas(DataSource... dataSources) {
+            replicas.dataSources.addAll(List.of(dataSources));
+            return this;
+        }
+
+        /** What read-only work does when no replica is available (default: run on the primary). */
+        public Builder replicaFallback(ReplicaFallback fallback) {
+            replicas.fallback = Objects.requireNonNull(fallback, "fallback");
+            return this;
+        }
+
+        /** How long a replica whose checkout failed is skipped before it is tried again (default 10 s). */
+        public Builder replicaRecheck(Duration interval) {
+            replicas.recheck = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
          * Adjusts the HikariCP configuration the engine builds (QUEUE pools from a URL only). Several calls add up:
          * each customizer runs after the ones given before it.
          */
@@ -658,6 +763,7 @@ public final class Engine implements AutoCloseable {
             Core core = new Core(engineUrl, dialect, pool, queryCacheSize, echo, hideParameters, loggingName,
                     poolAppliesIsolation ? isolationLevel : null, false);
             core.leakDetection = leakDetection;
+            core.router = replicas.router(pool, engineUrl, dialect, settings, poolListeners, this::replicaPool);
             ExecutionOptions opts = isolationLevel != null && !poolAppliesIsolation
                     ? executionOptions.merge(ExecutionOptions.empty().withIsolationLevel(isolationLevel))
                     : executionOptions;
@@ -709,6 +815,19 @@ public final class Engine implements AutoCloseable {
                 return poolClass == PoolClass.NULL ? DriverPools.nullPool(driver, settings, dialect)
                         : DriverPools.staticPool(driver, settings, dialect);
             }
+            return HikariQueuePool.owned(hikariConfig(engineUrl, dialect, ""), settings, dialect);
+        }
+
+        /** A replica's pool: the primary's settings, its own URL, and connections read-only from the start. */
+        private ManagedPool replicaPool(EngineUrl replicaUrl, Dialect dialect, ManagedPool.Settings settings,
+                String suffix) {
+            HikariConfig config = hikariConfig(replicaUrl, dialect, suffix);
+            config.setReadOnly(true);
+            return HikariQueuePool.owned(config, settings, dialect);
+        }
+
+        private HikariConfig hikariConfig(EngineUrl engineUrl, Dialect dialect, String poolNameSuffix) {
+            String jdbcUrl = engineUrl.toJdbcUrl();
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(jdbcUrl);
             config.setUsername(engineUrl.username());
@@ -718,7 +837,7 @@ public final class Engine implements AutoCloseable {
             config.setConnectionTimeout(poolTimeout.toMillis());
             config.setMaxLifetime(poolRecycle != null && poolRecycle.toMillis() >= 30_000 ? poolRecycle.toMillis() : 0);
             config.setInitializationFailTimeout(-1);
-            config.setPoolName("retort-" + (loggingName != null ? loggingName : dialect.name()));
+            config.setPoolName("retort-" + (loggingName != null ? loggingName : dialect.name()) + poolNameSuffix);
             boolean autocommit = isolationLevel == IsolationLevel.AUTOCOMMIT;
             config.setAutoCommit(autocommit);
             if (isolationLevel != null && !autocommit) {
@@ -728,7 +847,7 @@ public final class Engine implements AutoCloseable {
             if (hikariCustomizer != null) {
                 hikariCustomizer.accept(config);
             }
-            return HikariQueuePool.owned(config, settings, dialect);
+            return config;
         }
     }
 }

@@ -5,8 +5,10 @@ import dev.retort.engine.exc.ArgumentException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -17,25 +19,44 @@ import org.jspecify.annotations.Nullable;
  * {@code mariadb+mariadbconnector://…}, {@code h2:mem:demo}, {@code h2:file:/tmp/db}) or a plain {@code jdbc:} URL
  * whose dialect is inferred from its sub-protocol. User and password are URL-decoded; {@link #toString()} masks the
  * password as {@code ***}.
+ *
+ * <p>Several hosts may be listed, comma-separated ({@code postgresql://u:p@h1:5432,h2:5433/db?target_session_attrs=
+ * read-write}, or the {@code jdbc:} form {@code jdbc:postgresql://h1:5432,h2:5433/db}): {@link #hosts()} lists them
+ * in order, {@link #host()} and {@link #port()} are the first one's. The driver tries them in turn (failover); for
+ * PostgreSQL libpq's {@code target_session_attrs} and {@code load_balance_hosts} become pgjdbc's
+ * {@code targetServerType} and {@code loadBalanceHosts}.
  */
 public final class EngineUrl {
+
+    /**
+     * One host of a URL.
+     *
+     * @param host the host name or address ({@code [..]} kept around IPv6 addresses)
+     * @param port the port, or {@code null} for the driver's default
+     */
+    public record Host(String host, @Nullable Integer port) {
+
+        /** {@code host} or {@code host:port}. */
+        @Override
+        public String toString() {
+            return port == null ? host : host + ":" + port;
+        }
+    }
 
     private final String drivername;
     private final @Nullable String username;
     private final @Nullable String password;
-    private final @Nullable String host;
-    private final @Nullable Integer port;
+    private final List<Host> hosts;
     private final @Nullable String database;
     private final Map<String, String> query;
     private final @Nullable String jdbcUrl;
 
-    private EngineUrl(String drivername, @Nullable String username, @Nullable String password, @Nullable String host,
-            @Nullable Integer port, @Nullable String database, Map<String, String> query, @Nullable String jdbcUrl) {
+    private EngineUrl(String drivername, @Nullable String username, @Nullable String password, List<Host> hosts,
+            @Nullable String database, Map<String, String> query, @Nullable String jdbcUrl) {
         this.drivername = drivername;
         this.username = username;
         this.password = password;
-        this.host = host;
-        this.port = port;
+        this.hosts = hosts;
         this.database = database;
         this.query = query;
         this.jdbcUrl = jdbcUrl;
@@ -57,7 +78,7 @@ public final class EngineUrl {
             return parseJdbc(s);
         }
         if (s.regionMatches(true, 0, "h2:", 0, 3)) {
-            return new EngineUrl("h2", null, null, null, null, s.substring(3), Map.of(), null);
+            return new EngineUrl("h2", null, null, List.of(), s.substring(3), Map.of(), null);
         }
         int scheme = s.indexOf("://");
         if (scheme <= 0) {
@@ -88,24 +109,43 @@ public final class EngineUrl {
             database = database.isEmpty() ? null : decode(database);
             rest = rest.substring(0, slash);
         }
-        String host = null;
-        Integer port = null;
-        if (!rest.isEmpty()) {
-            int portColon = rest.startsWith("[") ? rest.indexOf(':', rest.indexOf(']')) : rest.lastIndexOf(':');
+        String userName = user == null || user.isEmpty() ? null : user;
+        String masked = drivername + "://" + (userName != null ? userName + (pass != null ? ":***" : "") + "@" : "")
+                + rest + (database != null ? "/" + database : "");
+        return new EngineUrl(drivername, userName, pass, parseHosts(rest, masked), database, query, null);
+    }
+
+    /**
+     * Parses {@code host[:port][,host[:port]…]}; IPv6 addresses in brackets. {@code shown} is the URL (password
+     * masked) for error messages.
+     */
+    private static List<Host> parseHosts(String authority, String shown) {
+        if (authority.isEmpty()) {
+            return List.of();
+        }
+        List<Host> hosts = new ArrayList<>();
+        for (String part : authority.split(",", -1)) {
+            if (part.isEmpty()) {
+                throw malformed(shown, "the host list '" + authority + "' has an empty entry");
+            }
+            int portColon = part.startsWith("[") ? part.indexOf(':', part.indexOf(']')) : part.lastIndexOf(':');
+            Integer port = null;
+            String host = part;
             if (portColon >= 0) {
-                String p = rest.substring(portColon + 1);
+                String p = part.substring(portColon + 1);
                 try {
                     port = Integer.valueOf(p);
                 } catch (NumberFormatException e) {
-                    throw malformed(new EngineUrl(drivername, user, pass, rest.substring(0, portColon), null, database,
-                            query, null).toString(), "port '" + p + "' is not a number");
+                    throw malformed(shown, "port '" + p + "' is not a number");
                 }
-                rest = rest.substring(0, portColon);
+                host = part.substring(0, portColon);
             }
-            host = rest;
+            if (host.isEmpty()) {
+                throw malformed(shown, "a host in '" + authority + "' has a port but no name");
+            }
+            hosts.add(new Host(host, port));
         }
-        return new EngineUrl(drivername, user == null || user.isEmpty() ? null : user, pass, host, port, database,
-                query, null);
+        return List.copyOf(hosts);
     }
 
     private static EngineUrl parseJdbc(String s) {
@@ -114,7 +154,22 @@ public final class EngineUrl {
             throw malformed(s, "a jdbc: URL needs a sub-protocol, e.g. jdbc:postgresql://host/db");
         }
         String subprotocol = s.substring(5, colon).toLowerCase(Locale.ROOT);
-        return new EngineUrl(subprotocol, null, null, null, null, null, Map.of(), s);
+        return new EngineUrl(subprotocol, null, null, jdbcHosts(s, colon), null, Map.of(), s);
+    }
+
+    /** The hosts of {@code jdbc:sub://[user[:pw]@]h1[:p1][,h2[:p2]…]/…}; none for other forms (H2, Oracle thin). */
+    private static List<Host> jdbcHosts(String s, int colon) {
+        if (!s.startsWith("//", colon + 1)) {
+            return List.of();
+        }
+        int start = colon + 3;
+        int end = start;
+        while (end < s.length() && "/?;".indexOf(s.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = s.substring(start, end);
+        int at = authority.lastIndexOf('@');
+        return parseHosts(at >= 0 ? authority.substring(at + 1) : authority, s);
     }
 
     private static Map<String, String> parseQuery(String q, String url) {
@@ -186,14 +241,19 @@ public final class EngineUrl {
         return password;
     }
 
-    /** The host, or {@code null}. */
+    /** The (first) host, or {@code null}. */
     public @Nullable String host() {
-        return host;
+        return hosts.isEmpty() ? null : hosts.get(0).host();
     }
 
-    /** The port, or {@code null} when the URL has none. */
+    /** The (first host's) port, or {@code null} when the URL has none. */
     public @Nullable Integer port() {
-        return port;
+        return hosts.isEmpty() ? null : hosts.get(0).port();
+    }
+
+    /** Every host in the order given (several for a failover URL), empty for URLs without hosts such as H2's. */
+    public List<Host> hosts() {
+        return hosts;
     }
 
     /** The database (for {@code h2:} URLs, {@code mem:NAME} or {@code file:PATH}), or {@code null}. */
@@ -218,12 +278,13 @@ public final class EngineUrl {
 
     /** The JDBC URL the dialect builds from this URL (user and password are passed separately, never in it). */
     public String toJdbcUrl() {
-        return jdbcUrl != null ? jdbcUrl : DialectRegistry.load(this).jdbcUrl(this);
+        return jdbcUrl != null ? DialectRegistry.load(this).translateJdbcUrl(jdbcUrl)
+                : DialectRegistry.load(this).jdbcUrl(this);
     }
 
     /** Returns a copy with another user name and password (e.g. from configuration properties). */
     public EngineUrl withCredentials(@Nullable String username, @Nullable String password) {
-        return new EngineUrl(drivername, username, password, host, port, database, query, jdbcUrl);
+        return new EngineUrl(drivername, username, password, hosts, database, query, jdbcUrl);
     }
 
     /** Renders the URL, with the password as {@code ***} when {@code hidePassword}. */
@@ -231,7 +292,7 @@ public final class EngineUrl {
         if (jdbcUrl != null) {
             return hidePassword ? maskQuery(jdbcUrl) : jdbcUrl;
         }
-        if (host == null && username == null && "h2".equals(drivername) && database != null) {
+        if (hosts.isEmpty() && username == null && "h2".equals(drivername) && database != null) {
             return "h2:" + database;
         }
         StringBuilder sb = new StringBuilder(drivername).append("://");
@@ -242,11 +303,8 @@ public final class EngineUrl {
             }
             sb.append('@');
         }
-        if (host != null) {
-            sb.append(host);
-        }
-        if (port != null) {
-            sb.append(':').append(port);
+        for (int i = 0; i < hosts.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append(hosts.get(i));
         }
         if (database != null) {
             sb.append('/').append(database);

@@ -36,6 +36,14 @@ public interface Dialect {
     /** Builds the JDBC URL from a SQLAlchemy-style URL. User and password are not part of it. */
     String jdbcUrl(EngineUrl url);
 
+    /**
+     * The JDBC URL to use for a {@code jdbc:} URL given as is: unchanged, unless the dialect translates portable
+     * parameter names into its driver's (PostgreSQL: libpq's {@code target_session_attrs}).
+     */
+    default String translateJdbcUrl(String jdbcUrl) {
+        return jdbcUrl;
+    }
+
     /** The isolation levels this database accepts, including {@link IsolationLevel#AUTOCOMMIT}. */
     default Set<IsolationLevel> isolationLevels() {
         return Set.of(IsolationLevel.values());
@@ -234,21 +242,28 @@ public interface Dialect {
     }
 
     /**
-     * Builds {@code jdbc:SUBPROTOCOL://host[:port]/database[?k=v&…]} from a URL; the usual JDBC URL of a network
-     * database.
+     * Builds {@code jdbc:SUBPROTOCOL://host[:port][,host[:port]…]/database[?k=v&…]} from a URL; the usual JDBC URL
+     * of a network database.
      */
     static String hostUrl(String subprotocol, EngineUrl url) {
-        StringBuilder sb = new StringBuilder("jdbc:").append(subprotocol).append("://")
-                .append(url.host() != null ? url.host() : "localhost");
-        if (url.port() != null) {
-            sb.append(':').append(url.port());
+        return hostUrl(subprotocol, url, url.query());
+    }
+
+    /** {@link #hostUrl(String, EngineUrl)} with the driver parameters given. */
+    static String hostUrl(String subprotocol, EngineUrl url, java.util.Map<String, String> parameters) {
+        StringBuilder sb = new StringBuilder("jdbc:").append(subprotocol).append("://");
+        if (url.hosts().isEmpty()) {
+            sb.append("localhost");
+        }
+        for (int i = 0; i < url.hosts().size(); i++) {
+            sb.append(i == 0 ? "" : ",").append(url.hosts().get(i));
         }
         sb.append('/');
         if (url.database() != null) {
             sb.append(url.database());
         }
         char sep = '?';
-        for (java.util.Map.Entry<String, String> e : url.query().entrySet()) {
+        for (java.util.Map.Entry<String, String> e : parameters.entrySet()) {
             sb.append(sep).append(e.getKey()).append('=').append(e.getValue());
             sep = '&';
         }

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * PostgreSQL through pgjdbc. Streaming needs a transaction and a fetch size (the engine autobegins, so both hold);
  * two-phase commit uses {@code PREPARE TRANSACTION} / {@code COMMIT PREPARED} and needs
- * {@code max_prepared_transactions > 0} on the server.
+ * {@code max_prepared_transactions > 0} on the server. Multi-host URLs take libpq's {@code target_session_attrs} and
+ * {@code load_balance_hosts}, translated to pgjdbc's {@code targetServerType} and {@code loadBalanceHosts}.
  */
 public class PostgresqlDialect implements Dialect {
 
@@ -37,7 +38,13 @@ public class PostgresqlDialect implements Dialect {
 
     @Override
     public String jdbcUrl(EngineUrl url) {
-        return Dialect.hostUrl("postgresql", url);
+        return Dialect.hostUrl("postgresql", url, PgMultiHost.driverParameters(url.query()));
+    }
+
+    /** Translates libpq's {@code target_session_attrs} and {@code load_balance_hosts} to pgjdbc's names. */
+    @Override
+    public String translateJdbcUrl(String jdbcUrl) {
+        return PgMultiHost.translate(jdbcUrl);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.retort.engine.exc.InternalException;
 import dev.retort.engine.exc.NotSupportedException;
 import dev.retort.engine.exc.OperationalException;
 import dev.retort.engine.exc.ProgrammingException;
+import dev.retort.engine.exc.ReadOnlyTransactionException;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -34,6 +35,9 @@ public final class Errors {
     public static DBAPIException wrap(SQLException e, @Nullable String sql, @Nullable Object params, boolean hide,
             boolean invalidated) {
         String state = e.getSQLState();
+        if (isReadOnlyViolation(state)) {
+            return new ReadOnlyTransactionException(sql, params, hide, e, invalidated);
+        }
         String cls = state != null && state.length() >= 2 ? state.substring(0, 2) : "";
         switch (cls) {
             case "22":
@@ -72,5 +76,13 @@ public final class Errors {
             return new InterfaceException(sql, params, hide, e, invalidated);
         }
         return new DatabaseException(sql, params, hide, e, invalidated);
+    }
+
+    /**
+     * A write refused because the connection or database is read-only: SQLState 25006 (PostgreSQL, also on a hot
+     * standby, and MySQL/MariaDB inside a read-only transaction) or H2's 90097.
+     */
+    private static boolean isReadOnlyViolation(@Nullable String state) {
+        return "25006".equals(state) || "90097".equals(state);
     }
 }

@@ -38,6 +38,15 @@ public interface Pool {
     /** The registered pool listeners, in firing order. */
     List<PoolListener> listeners();
 
+    /**
+     * Adds a listener to this pool only ({@code Engine.addPoolListener} adds it to the primary's and every replica's
+     * pool).
+     */
+    void addListener(PoolListener listener);
+
+    /** Removes a listener from this pool. */
+    void removeListener(PoolListener listener);
+
     /** A one-line summary, like SQLAlchemy's {@code pool.status()}. */
     String status();
 

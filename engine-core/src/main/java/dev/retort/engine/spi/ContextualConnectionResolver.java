@@ -14,4 +14,14 @@ public interface ContextualConnectionResolver {
 
     /** The current context's connection for this engine, or {@code null} when there is none. */
     @Nullable Connection resolve(Engine engine);
+
+    /**
+     * Whether the current context runs read-only work without a connection for this engine (e.g. a read-only Spring
+     * transaction of another transaction manager, or {@code PROPAGATION_SUPPORTS}): {@link Engine#connect()} then
+     * checks out of a replica, on an engine that has replicas. Asked only after {@link #resolve} found nothing.
+     * Default: {@code false}.
+     */
+    default boolean isReadOnly(Engine engine) {
+        return false;
+    }
 }

@@ -42,7 +42,9 @@ import org.springframework.transaction.support.TransactionSynchronizationUtils;
  * connection returns to the pool), begins an engine transaction and binds a {@link ConnectionHolder} under the
  * engine's {@link Engine#dataSource()}. Consequently {@code JdbcTemplate}/{@code JdbcClient} over that
  * {@code DataSource} use the same JDBC connection, and {@code engine.connect()} returns a branch of the transaction's
- * connection (see {@link SpringTransactionConnectionResolver}). A timeout becomes the holder's deadline: every engine
+ * connection (see {@link SpringTransactionConnectionResolver}). On an engine with replicas a read-only transaction
+ * ({@code @Transactional(readOnly = true)}) runs on a replica's connection, and everything in it (engine branches,
+ * {@code JdbcTemplate}) with it. A timeout becomes the holder's deadline: every engine
  * and {@code JdbcTemplate} statement gets the remaining time as its query timeout, and a statement issued after the
  * deadline raises {@code TransactionTimedOutException}.
  *
@@ -54,6 +56,8 @@ import org.springframework.transaction.support.TransactionSynchronizationUtils;
  * {@code TransactionManagerCustomizers}.
  */
 public class EngineTransactionManager extends AbstractPlatformTransactionManager implements ResourceTransactionManager {
+
+    private static final ExecutionOptions READ_ONLY = ExecutionOptions.empty().withReadOnly(true);
 
     private final Engine engine;
     private final DataSource resourceKey;
@@ -116,16 +120,14 @@ public class EngineTransactionManager extends AbstractPlatformTransactionManager
         EngineTransactionObject tx = (EngineTransactionObject) transaction;
         Connection connection = null;
         try {
-            connection = engine.connectDirect();
+            // read-only: checked out with readonly=true from the start, so an engine with replicas uses one
+            connection = definition.isReadOnly() ? engine.connectDirect(READ_ONLY) : engine.connectDirect();
             ExecutionOptions options = ExecutionOptions.empty();
             if (definition.getIsolationLevel() != TransactionDefinition.ISOLATION_DEFAULT) {
                 options = options.withIsolationLevel(isolationLevel(definition));
             } else if (connection.isAutocommitIsolation()) {
                 // an AUTOCOMMIT engine would commit statement by statement: a Spring transaction must be real
                 options = options.withIsolationLevel(connection.defaultIsolationLevel());
-            }
-            if (definition.isReadOnly()) {
-                options = options.withReadOnly(true);
             }
             if (!options.isEmpty()) {
                 connection.executionOptions(options);

@@ -49,6 +49,12 @@ public final class SpringTransactionConnectionResolver implements ContextualConn
         return null;
     }
 
+    /** Whether the thread runs a read-only Spring transaction (so an engine with replicas reads from one). */
+    @Override
+    public boolean isReadOnly(Engine engine) {
+        return TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+    }
+
     /**
      * The key Spring binds a {@code DataSource}'s transaction under: the target of a
      * {@link TransactionAwareDataSourceProxy}, as {@code DataSourceTransactionManager} does.

@@ -2,12 +2,14 @@ package dev.retort.engine.spring.boot.actuate;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.retort.engine.Engine;
+import dev.retort.engine.EngineUrl;
 import dev.retort.engine.IsolationLevel;
 import dev.retort.engine.event.ConnectionListener;
 import dev.retort.engine.exc.EngineException;
 import dev.retort.engine.internal.HikariQueuePool;
 import dev.retort.engine.event.PoolListener;
 import dev.retort.engine.pool.Pool;
+import dev.retort.engine.pool.Replica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +26,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * The read-only actuator endpoint {@code retort}: every engine with its URL (passwords and other secrets masked as
- * {@code ***}), dialect, driver, default isolation level, execution options, pool settings and state, and the class
- * names of its connection listeners. {@code /actuator/retort/{name}} shows one engine.
+ * {@code ***}) and every host in it, dialect, driver, default isolation level, execution options, pool settings and
+ * state, the class names of its connection listeners, and its read replicas (URL, hosts, whether read-only work goes
+ * to them now, pool). {@code /actuator/retort/{name}} shows one engine.
  * <p>
  * Reading never starts a pool: the settings only HikariCP holds ({@code maxLifetimeMillis}, {@code name}) are
  * {@code null} until the engine's pool has connections.
@@ -68,16 +71,29 @@ public final class RetortEndpoint {
         for (ConnectionListener l : engine.getListeners()) {
             listeners.add(l.getClass().getName());
         }
-        return new EngineDescriptor(maskUrl(engine), engine.name(), engine.driver(),
+        List<ReplicaDescriptor> replicas = new ArrayList<>();
+        for (Replica replica : engine.replicas()) {
+            replicas.add(new ReplicaDescriptor(maskUrl(replica.url()), hosts(replica.url()), replica.isAvailable(),
+                    replica.lastError(), pool(replica.pool(), engine.isClosed())));
+        }
+        return new EngineDescriptor(maskUrl(engine), hosts(engine.url()), engine.name(), engine.driver(),
                 isolation != null ? isolation.sqlName() : null, options(engine.getExecutionOptions().asMap()),
-                pool(engine), listeners);
+                pool(engine), listeners, replicas);
     }
 
     /** The URL with its password, and any query or JDBC property naming a secret, shown as {@code ***}. */
     static String maskUrl(Engine engine) {
-        String url = SECRET_PARAMETER.matcher(engine.url().renderAsString(true)).replaceAll("$1***");
-        String password = engine.url().password();
+        return maskUrl(engine.url());
+    }
+
+    private static String maskUrl(EngineUrl engineUrl) {
+        String url = SECRET_PARAMETER.matcher(engineUrl.renderAsString(true)).replaceAll("$1***");
+        String password = engineUrl.password();
         return password != null && !password.isEmpty() ? url.replace(password, "***") : url;
+    }
+
+    private static List<String> hosts(EngineUrl url) {
+        return url.hosts().stream().map(EngineUrl.Host::toString).toList();
     }
 
     private static Map<String, Object> options(Map<String, Object> options) {
@@ -105,12 +121,16 @@ public final class RetortEndpoint {
         } catch (EngineException mockEngine) {
             return null;
         }
+        return pool(pool, engine.isClosed());
+    }
+
+    private static PoolDescriptor pool(Pool pool, boolean engineClosed) {
         Long maxLifetime = null;
         String poolName = null;
         int pending = 0;
         if (pool instanceof HikariQueuePool queue) {
             // only a started pool: asking for the data source would start (or, after close(), restart) it
-            boolean started = !engine.isClosed() && pool.checkedOut() + pool.checkedIn() > 0;
+            boolean started = !engineClosed && pool.checkedOut() + pool.checkedIn() > 0;
             HikariDataSource hikari = started ? queue.hikariDataSource() : null;
             if (hikari != null) {
                 maxLifetime = hikari.getMaxLifetime();
@@ -141,15 +161,32 @@ public final class RetortEndpoint {
      * One engine.
      *
      * @param url the URL, secrets masked
+     * @param hosts every host of the URL ({@code host:port}), several for a failover URL
      * @param dialect the dialect name
      * @param driver the driver name
      * @param defaultIsolationLevel the isolation level of the first connection ({@code null} before one was made)
      * @param executionOptions the engine's execution options
      * @param pool pool settings and state ({@code null} for a mock engine)
      * @param listeners class names of the connection listeners, in firing order
+     * @param replicas the read replicas, in configuration order
      */
-    public record EngineDescriptor(String url, String dialect, String driver, @Nullable String defaultIsolationLevel,
-            Map<String, Object> executionOptions, @Nullable PoolDescriptor pool, List<String> listeners) {
+    public record EngineDescriptor(String url, List<String> hosts, String dialect, String driver,
+            @Nullable String defaultIsolationLevel, Map<String, Object> executionOptions, @Nullable PoolDescriptor pool,
+            List<String> listeners, List<ReplicaDescriptor> replicas) {
+    }
+
+    /**
+     * One read replica.
+     *
+     * @param url its URL, secrets masked
+     * @param hosts every host of the URL
+     * @param available whether read-only work goes to it now ({@code false} after a failed checkout, until it
+     *        answers again)
+     * @param lastError why it is unavailable, or {@code null}
+     * @param pool its pool's settings and state
+     */
+    public record ReplicaDescriptor(String url, List<String> hosts, boolean available, @Nullable String lastError,
+            PoolDescriptor pool) {
     }
 
     /**

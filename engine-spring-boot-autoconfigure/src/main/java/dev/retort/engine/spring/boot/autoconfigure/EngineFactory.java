@@ -106,6 +106,7 @@ final class EngineFactory {
             builder.poolSize(pool.size()).maxOverflow(pool.maxOverflow()).poolTimeout(pool.timeout())
                     .poolRecycle(pool.recycle()).poolPrePing(pool.prePing()).poolClass(pool.poolClass());
         }
+        replicas(prefix, p, builder);
         beans.getBeanProvider(ConnectionListener.class).orderedStream().forEach(builder::listener);
         beans.getBeanProvider(PoolListener.class).orderedStream().forEach(builder::poolListener);
         beans.getBeanProvider(EngineCustomizer.class).orderedStream().forEach(c -> c.customize(builder));
@@ -183,6 +184,33 @@ final class EngineFactory {
                     "Set " + prefix + ".dialect (postgresql, mariadb, mysql, h2, ...).");
         }
         return jdbcUrl;
+    }
+
+    /** The read replicas of {@code prefix.replicas[n]}, each URL checked, with their own credentials when given. */
+    private static void replicas(String prefix, RetortEngineProperties p, Engine.Builder builder) {
+        for (int i = 0; i < p.replicas().size(); i++) {
+            RetortEngineProperties.Replica replica = p.replicas().get(i);
+            String property = prefix + ".replicas[" + i + "].url";
+            if (replica.url() == null) {
+                throw invalid(property, property + " is not set.", "Set " + property + " to the replica's database "
+                        + "URL, e.g. postgresql://user:password@standby:5432/mydb, or remove the replica.");
+            }
+            try {
+                EngineUrl url = EngineUrl.parse(replica.url());
+                if (replica.username() != null || replica.password() != null) {
+                    url = url.withCredentials(replica.username() != null ? replica.username() : url.username(),
+                            replica.password() != null ? replica.password() : url.password());
+                }
+                builder.replicas(url);
+            } catch (ArgumentException e) {
+                throw invalid(property, Redaction.redact(e.getMessage(), replica.password()), "Set " + property
+                        + " to a database URL of the same kind as " + prefix + ".url; URL-encode special "
+                        + "characters in the password.", e);
+            }
+        }
+        if (!p.replicas().isEmpty()) {
+            builder.replicaFallback(p.replicaFallback()).replicaRecheck(p.replicaRecheck());
+        }
     }
 
     private static IsolationLevel isolationLevel(String property, String value, Dialect dialect) {

@@ -1,7 +1,9 @@
 package dev.retort.engine.spring.boot.autoconfigure;
 
 import dev.retort.engine.pool.PoolClass;
+import dev.retort.engine.pool.ReplicaFallback;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -38,6 +40,11 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param separatePool Whether an engine with a url keeps its pool to itself instead of making it the application's
  * DataSource bean. Only then may the application have another DataSource too (spring.datasource.* or its own
  * bean): two pools, and JdbcTemplate or JPA on the other one do not join the engine's transactions.
+ * @param replicas Read replicas: read-only work (readonly=true, @Transactional(readOnly = true)) is checked out of
+ * them, round-robin; everything else goes to this engine's URL. Each gets its own pool with the pool.* settings.
+ * @param replicaFallback What read-only work does when no replica is available: PRIMARY (run it on the primary) or
+ * FAIL.
+ * @param replicaRecheck How long a replica whose checkout failed is skipped before it is tried again.
  */
 @ConfigurationProperties("retort.engine")
 public record RetortEngineProperties(
@@ -54,12 +61,31 @@ public record RetortEngineProperties(
         @DefaultValue Pool pool,
         @DefaultValue("false") boolean primary,
         @DefaultValue("true") boolean failFast,
-        @DefaultValue("false") boolean separatePool) {
+        @DefaultValue("false") boolean separatePool,
+        @DefaultValue List<Replica> replicas,
+        @DefaultValue("primary") ReplicaFallback replicaFallback,
+        @DefaultValue("10s") Duration replicaRecheck) {
 
     @Override
     public String toString() {
         return "RetortEngineProperties[url=" + Redaction.redact(url, password) + ", username=" + username
-                + ", password=" + (password == null ? null : "***") + ", dialect=" + dialect + "]";
+                + ", password=" + (password == null ? null : "***") + ", dialect=" + dialect + ", replicas="
+                + replicas + "]";
+    }
+
+    /**
+     * One read replica.
+     *
+     * @param url Database URL of the replica (e.g. a PostgreSQL hot standby), same form as the engine's url.
+     * @param username Login user of the replica, overriding its URL's; when neither is set, the engine's is used.
+     * @param password Login password of the replica, overriding its URL's. Never logged.
+     */
+    public record Replica(@Nullable String url, @Nullable String username, @Nullable String password) {
+
+        @Override
+        public String toString() {
+            return "Replica[url=" + Redaction.redact(url, password) + ", username=" + username + "]";
+        }
     }
 
     /**
