@@ -32,9 +32,8 @@ final class JdbcWorkload implements Workload {
         ps.setObject(5, u.created());
     }
 
-    @Override
-    public User pointSelect(long id) throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT_BY_ID)) {
+    static User pointSelect(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_BY_ID)) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -43,9 +42,8 @@ final class JdbcWorkload implements Workload {
         }
     }
 
-    @Override
-    public List<User> fetch1000(long firstId) throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT_RANGE)) {
+    static List<User> fetch1000(Connection c, long firstId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_RANGE)) {
             ps.setLong(1, firstId);
             ps.setLong(2, firstId + BATCH - 1);
             try (ResultSet rs = ps.executeQuery()) {
@@ -55,6 +53,20 @@ final class JdbcWorkload implements Workload {
                 }
                 return out;
             }
+        }
+    }
+
+    @Override
+    public User pointSelect(long id) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            return pointSelect(c, id);
+        }
+    }
+
+    @Override
+    public List<User> fetch1000(long firstId) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            return fetch1000(c, firstId);
         }
     }
 

@@ -16,11 +16,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The five workloads for every library and database, in one run. Throughput in operations per second; compare
- * each library with {@code library=jdbc} of the same workload and database.
+ * The five workloads (plus {@code pointSelect} from four threads) for every library and database, in one run.
+ * Throughput in operations per second; compare each library with its same-semantics floor of the same workload and
+ * database ({@link Library}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -30,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 3)
 public class LibraryBenchmark {
 
-    @Param({"jdbc", "retort", "retortPool", "retortAutocommit", "jdbcTemplate", "jdbcClient", "jdbi", "jooq"})
+    @Param({"jdbc", "jdbcTx", "retort", "retortPool", "retortAutocommit", "jdbcTemplate", "jdbcTemplateTx", "jdbcClient",
+            "jdbi", "jooq"})
     public Library library;
 
     @Param({"h2", "postgres"})
@@ -79,6 +82,13 @@ public class LibraryBenchmark {
     @Benchmark
     public User pointSelect() throws Exception {
         return workload.pointSelect(1 + ThreadLocalRandom.current().nextInt(Database.ROWS));
+    }
+
+    /** {@link #pointSelect()} from four threads at once on the pool of four: exposes contention on shared state. */
+    @Benchmark
+    @Threads(Database.POOL_SIZE)
+    public User pointSelect4Threads() throws Exception {
+        return pointSelect();
     }
 
     @Benchmark

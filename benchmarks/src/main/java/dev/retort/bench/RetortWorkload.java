@@ -29,8 +29,10 @@ final class RetortWorkload implements Workload {
             "SELECT id, name, email, age, active, created FROM users WHERE id BETWEEN :lo AND :hi ORDER BY id");
     static final TextClause ALL = Sql.text("SELECT id, name, email, age, active, created FROM users")
             .executionOptions(ExecutionOptions.empty().withYieldPer(FETCH_SIZE));
+    /** Names its key column, as the JDBC code does, so pgjdbc appends {@code RETURNING id}, not {@code RETURNING *}. */
     static final TextClause INSERT_USER = Sql.text(
-            "INSERT INTO users (name, email, age, active, created) VALUES (:name, :email, :age, :active, :created)");
+            "INSERT INTO users (name, email, age, active, created) VALUES (:name, :email, :age, :active, :created)")
+            .executionOptions(ExecutionOptions.empty().withGeneratedKeys("id"));
 
     final Engine engine;
     final Engine reads;
@@ -63,7 +65,7 @@ final class RetortWorkload implements Workload {
     @Override
     public User pointSelect(long id) {
         try (Connection conn = reads.connect()) {
-            return conn.execute(BY_ID, Map.of("id", id)).one().as(User.class);
+            return conn.execute(BY_ID, Map.of("id", id)).one(User.class);
         }
     }
 
@@ -92,7 +94,7 @@ final class RetortWorkload implements Workload {
         try (Connection conn = engine.begin()) {
             Result inserted = conn.execute(INSERT_USER, params(user));
             Object id = inserted.insertedPrimaryKey().orElseThrow().get(0);
-            User read = conn.execute(BY_ID, Map.of("id", id)).one().as(User.class);
+            User read = conn.execute(BY_ID, Map.of("id", id)).one(User.class);
             conn.commit();
             return read;
         }

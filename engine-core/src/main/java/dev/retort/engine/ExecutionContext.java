@@ -107,7 +107,9 @@ final class ExecutionContext implements Supplier<List<List<Object>>> {
         if (options.noParameters()) {
             st = c.createStatement();
         } else if (wantsGeneratedKeys()) {
-            st = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            String[] keys = options.generatedKeys();
+            // named key columns: pgjdbc then appends RETURNING of those only, not RETURNING *
+            st = keys != null ? c.prepareStatement(sql, keys) : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
         } else {
             st = c.prepareStatement(sql);
         }
@@ -122,8 +124,10 @@ final class ExecutionContext implements Supplier<List<List<Object>>> {
         return st;
     }
 
+    /** A single INSERT asks for generated keys unless the {@code generated_keys} option names no column. */
     private boolean wantsGeneratedKeys() {
-        return compiled.wantsGeneratedKeys() && !many;
+        String[] keys = options.generatedKeys();
+        return compiled.wantsGeneratedKeys() && !many && (keys == null || keys.length > 0);
     }
 
     /** Binds, sends and reads what the driver answered. */

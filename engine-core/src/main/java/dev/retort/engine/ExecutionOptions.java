@@ -37,6 +37,12 @@ public final class ExecutionOptions {
     public static final String SCHEMA_TRANSLATE_MAP = "schema_translate_map";
     /** {@code timeout}: the statement query timeout, a {@link Duration} or seconds. */
     public static final String TIMEOUT = "timeout";
+    /**
+     * {@code generated_keys}: the columns a single-row INSERT hands back as {@link Result#insertedPrimaryKey()}, a
+     * {@code String[]}, a list of names or one comma-separated string, spelled as the database stores them. Not set,
+     * the driver decides (pgjdbc then returns every column with {@code RETURNING *}); empty, no keys are asked for.
+     */
+    public static final String GENERATED_KEYS = "generated_keys";
 
     private static final int DEFAULT_MAX_ROW_BUFFER = 1000;
     private static final ExecutionOptions EMPTY = new ExecutionOptions(Collections.emptyMap());
@@ -52,6 +58,7 @@ public final class ExecutionOptions {
     private final boolean autocommit;
     private final boolean compiledCache;
     private final int timeoutSeconds;
+    private final String @Nullable [] generatedKeys;
 
     private ExecutionOptions(Map<String, Object> map) {
         this.map = map;
@@ -69,6 +76,7 @@ public final class ExecutionOptions {
         this.autocommit = toBoolean(AUTOCOMMIT, map.getOrDefault(AUTOCOMMIT, false));
         this.compiledCache = toBoolean(COMPILED_CACHE, map.getOrDefault(COMPILED_CACHE, true));
         this.timeoutSeconds = toSeconds(map.get(TIMEOUT));
+        this.generatedKeys = toNames(GENERATED_KEYS, map.get(GENERATED_KEYS));
     }
 
     /** No options. */
@@ -141,6 +149,14 @@ public final class ExecutionOptions {
     /** {@code timeout}. */
     public ExecutionOptions withTimeout(Duration timeout) {
         return with(TIMEOUT, timeout);
+    }
+
+    /**
+     * {@code generated_keys}: the key columns a single-row INSERT asks the driver for, e.g. {@code "id"}; none asks
+     * for no keys.
+     */
+    public ExecutionOptions withGeneratedKeys(String... columns) {
+        return with(GENERATED_KEYS, columns.clone());
     }
 
     /** The value of an option, or {@code null}. */
@@ -234,6 +250,14 @@ public final class ExecutionOptions {
         return timeoutSeconds;
     }
 
+    /**
+     * {@code generated_keys}: the key columns to ask for, empty to ask for none, or {@code null} when not set (the
+     * driver decides). The array is the options' own: do not modify it.
+     */
+    public String @Nullable [] generatedKeys() {
+        return generatedKeys;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ExecutionOptions other && map.equals(other.map);
@@ -261,6 +285,24 @@ public final class ExecutionOptions {
             return false;
         }
         throw new ArgumentException("Execution option '" + key + "' must be true or false, not '" + value + "'");
+    }
+
+    private static String @Nullable [] toNames(String key, @Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        Object[] items = value instanceof Object[] array ? array
+                : value instanceof java.util.Collection<?> c ? c.toArray()
+                : value.toString().isBlank() ? new Object[0] : value.toString().split(",");
+        String[] names = new String[items.length];
+        for (int i = 0; i < items.length; i++) {
+            names[i] = items[i] == null ? "" : items[i].toString().trim();
+            if (names[i].isEmpty()) {
+                throw new ArgumentException("Execution option '" + key + "' must name columns, e.g. \"id\" or "
+                        + "[\"id\", \"version\"]; got '" + value + "'");
+            }
+        }
+        return names;
     }
 
     private static @Nullable Integer toInt(String key, @Nullable Object value) {

@@ -21,14 +21,22 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class FetchResult<T> implements Iterable<T>, AutoCloseable {
 
+    /** What {@link #nextElement()} returns when the cursor is exhausted (an element itself may be {@code null}). */
+    static final Object END = new Object();
+
     FetchResult() {
     }
 
-    /** The next row of the cursor, or {@code null} when it is exhausted. */
-    abstract @Nullable Row nextRow();
+    /**
+     * The next element read from the cursor, or {@link #END} when it is exhausted. Each subclass reads only what its
+     * element needs (a scalar result reads one column, not a whole {@code Row}).
+     */
+    abstract @Nullable Object nextElement();
 
-    /** Turns a row into an element. */
-    abstract T element(Row row);
+    @SuppressWarnings("unchecked")
+    private static <T> T element(@Nullable Object next) {
+        return (T) next;
+    }
 
     /** Closes the underlying result and its cursor. */
     @Override
@@ -48,8 +56,8 @@ public abstract class FetchResult<T> implements Iterable<T>, AutoCloseable {
 
     /** The next element, or {@code null} when there is none. */
     public @Nullable T fetchOne() {
-        Row row = nextRow();
-        return row == null ? null : element(row);
+        Object next = nextElement();
+        return next == END ? null : element(next);
     }
 
     /** Up to {@code size} next elements; an empty list when exhausted. */
@@ -57,11 +65,11 @@ public abstract class FetchResult<T> implements Iterable<T>, AutoCloseable {
         List<T> out = new ArrayList<>(Math.min(size, 1024));
         try {
             for (int i = 0; i < size; i++) {
-                Row row = nextRow();
-                if (row == null) {
+                Object next = nextElement();
+                if (next == END) {
                     break;
                 }
-                out.add(element(row));
+                out.add(element(next));
             }
         } catch (RuntimeException | Error e) {
             closeAfterError();
@@ -74,8 +82,8 @@ public abstract class FetchResult<T> implements Iterable<T>, AutoCloseable {
     public List<T> fetchAll() {
         List<T> out = new ArrayList<>();
         try {
-            for (Row row = nextRow(); row != null; row = nextRow()) {
-                out.add(element(row));
+            for (Object next = nextElement(); next != END; next = nextElement()) {
+                out.add(element(next));
             }
         } catch (RuntimeException | Error e) {
             closeAfterError();
@@ -92,8 +100,8 @@ public abstract class FetchResult<T> implements Iterable<T>, AutoCloseable {
     /** The first element, if any; the result is closed afterwards. */
     public Optional<T> first() {
         try {
-            Row row = nextRow();
-            return row == null ? Optional.empty() : Optional.ofNullable(element(row));
+            Object next = nextElement();
+            return next == END ? Optional.empty() : Optional.ofNullable(element(next));
         } finally {
             close();
         }
@@ -107,14 +115,14 @@ public abstract class FetchResult<T> implements Iterable<T>, AutoCloseable {
      */
     public T one() {
         try {
-            Row row = nextRow();
-            if (row == null) {
-                throw new NoResultFoundException("No row was found when one was required");
+            Object next = nextElement();
+            if (next == END) {
+                throw noResult();
             }
-            if (nextRow() != null) {
-                throw new MultipleResultsFoundException("Multiple rows were found when exactly one was required");
+            if (nextElement() != END) {
+                throw multipleResults();
             }
-            return element(row);
+            return element(next);
         } finally {
             close();
         }
@@ -127,14 +135,14 @@ public abstract class FetchResult<T> implements Iterable<T>, AutoCloseable {
      */
     public Optional<T> oneOrNone() {
         try {
-            Row row = nextRow();
-            if (row == null) {
+            Object next = nextElement();
+            if (next == END) {
                 return Optional.empty();
             }
-            if (nextRow() != null) {
-                throw new MultipleResultsFoundException("Multiple rows were found when one or none was required");
+            if (nextElement() != END) {
+                throw multipleResultsForOneOrNone();
             }
-            return Optional.ofNullable(element(row));
+            return Optional.ofNullable(element(next));
         } finally {
             close();
         }
@@ -144,16 +152,16 @@ public abstract class FetchResult<T> implements Iterable<T>, AutoCloseable {
     @Override
     public Iterator<T> iterator() {
         return new Iterator<>() {
-            private @Nullable Row next;
+            private @Nullable Object next = END;
             private boolean done;
 
             @Override
             public boolean hasNext() {
-                if (next == null && !done) {
-                    next = nextRow();
-                    done = next == null;
+                if (next == END && !done) {
+                    next = nextElement();
+                    done = next == END;
                 }
-                return next != null;
+                return next != END;
             }
 
             @Override
@@ -161,11 +169,23 @@ public abstract class FetchResult<T> implements Iterable<T>, AutoCloseable {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                Row row = next;
-                next = null;
-                return element(row);
+                Object element = next;
+                next = END;
+                return element(element);
             }
         };
+    }
+
+    static NoResultFoundException noResult() {
+        return new NoResultFoundException("No row was found when one was required");
+    }
+
+    static MultipleResultsFoundException multipleResults() {
+        return new MultipleResultsFoundException("Multiple rows were found when exactly one was required");
+    }
+
+    static MultipleResultsFoundException multipleResultsForOneOrNone() {
+        return new MultipleResultsFoundException("Multiple rows were found when one or none was required");
     }
 
     /** A sequential stream of the remaining elements; closing the stream closes the result. */

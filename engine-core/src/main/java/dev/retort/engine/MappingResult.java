@@ -1,7 +1,6 @@
 package dev.retort.engine;
 
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Result} whose elements are {@code Map<String,Object>} of label to value, SQLAlchemy's
@@ -16,13 +15,9 @@ public final class MappingResult extends FetchResult<Map<String, Object>> {
     }
 
     @Override
-    @Nullable Row nextRow() {
-        return result.nextRow();
-    }
-
-    @Override
-    Map<String, Object> element(Row row) {
-        return row.asMap();
+    Object nextElement() {
+        Row row = result.nextRow();
+        return row == null ? END : row.asMap();
     }
 
     @Override

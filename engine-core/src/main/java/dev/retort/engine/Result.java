@@ -2,6 +2,7 @@ package dev.retort.engine;
 
 import dev.retort.engine.exc.ResourceClosedException;
 import dev.retort.engine.internal.ParsedSql;
+import dev.retort.engine.internal.RowMapperPlan;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -25,6 +26,9 @@ public final class Result extends FetchResult<Row> {
     private final @Nullable ExecutionContext context;
     private @Nullable Statement statement;
     private @Nullable ResultSet resultSet;
+    /** The cursor's columns: how each is read. */
+    private final ResultMetadata cursorShape;
+    /** The columns rows are shown with: the cursor's, or those chosen by {@link #columns}. */
     private ResultMetadata metadata;
     private final boolean returnsRows;
     private final long rowCount;
@@ -44,6 +48,7 @@ public final class Result extends FetchResult<Row> {
         this.context = context;
         this.statement = statement;
         this.resultSet = resultSet;
+        this.cursorShape = metadata;
         this.metadata = metadata;
         this.returnsRows = returnsRows;
         this.rowCount = rowCount;
@@ -58,14 +63,11 @@ public final class Result extends FetchResult<Row> {
         int n = md.getColumnCount();
         // Results of one statement usually have the same columns: reuse the metadata (and with it the name maps and
         // row-mapping plans) of the previous result when every label matches.
+        boolean viaUtc = context.connection().dialect().shiftsLocalDateTimes();
         ResultMetadata metadata = parsed != null && parsed.resultShape() instanceof ResultMetadata previous
-                && previous.matches(md, n) ? previous : null;
+                && previous.matches(md, n, viaUtc) ? previous : null;
         if (metadata == null) {
-            String[] keys = new String[n];
-            for (int i = 0; i < n; i++) {
-                keys[i] = md.getColumnLabel(i + 1);
-            }
-            metadata = new ResultMetadata(keys);
+            metadata = ResultMetadata.of(md, n, viaUtc);
             if (parsed != null) {
                 parsed.resultShape(metadata);
             }
@@ -111,10 +113,20 @@ public final class Result extends FetchResult<Row> {
             throw new ResourceClosedException("This result object does not return rows. It has been closed "
                     + "automatically.");
         }
+        if (!exhausted && connection.isClosed()) {
+            release();
+            throw connectionClosed(null);
+        }
         return exhausted;
     }
 
-    @Override
+    private static ResourceClosedException connectionClosed(@Nullable SQLException cause) {
+        String message = "This result's connection was closed before its rows were read; read the rows (all(), "
+                + "as(), fetchMany()) before closing the connection";
+        return cause == null ? new ResourceClosedException(message) : new ResourceClosedException(message, cause);
+    }
+
+    /** The next row (after {@link #unique()} and {@link #columns}), or {@code null} when exhausted. */
     @Nullable Row nextRow() {
         if (exhaustedOrRaise()) {
             return null;
@@ -124,14 +136,8 @@ public final class Result extends FetchResult<Row> {
             while (rs.next()) {
                 int n = metadata.size();
                 Object[] values = new Object[n];
-                if (projection == null) {
-                    for (int i = 0; i < n; i++) {
-                        values[i] = rs.getObject(i + 1);
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        values[i] = rs.getObject(projection[i] + 1);
-                    }
+                for (int i = 0; i < n; i++) {
+                    values[i] = cursorShape.value(rs, projection == null ? i : projection[i]);
                 }
                 Row row = new Row(metadata, values);
                 fetched++;
@@ -140,24 +146,39 @@ public final class Result extends FetchResult<Row> {
                 }
             }
         } catch (SQLException e) {
-            release();
-            throw fetchFailed(e);
+            throw fetchError(e);
         }
         release();
         return null;
     }
 
+    @Override
+    Object nextElement() {
+        Row row = nextRow();
+        return row == null ? END : row;
+    }
+
+    /**
+     * A driver error while reading rows: the cursor is released; when this result's connection was closed meanwhile
+     * (which closes its cursors) the error is a {@link ResourceClosedException}, otherwise the execution that produced
+     * the rows handles it.
+     */
+    private RuntimeException fetchError(SQLException e) {
+        release();
+        return connection.isClosed() ? connectionClosed(e) : fetchFailed(e);
+    }
+
     /**
      * Reads one column of the next row, for {@link ScalarResult}: only that column is fetched from the driver unless
-     * {@link #unique()} or {@link #columns} filter whole rows. {@code null} at the end.
+     * {@link #unique()} or {@link #columns} filter whole rows. {@link #END} at the end.
      */
-    Object @Nullable [] nextColumn(int column) {
+    @Nullable Object nextValue(int column) {
         if (projection != null || seen != null) {
             Row row = nextRow();
-            return row == null ? null : new Object[] {row.get(column)};
+            return row == null ? END : row.get(column);
         }
         if (exhaustedOrRaise()) {
-            return null;
+            return END;
         }
         if (column < 0 || column >= metadata.size()) {
             throw new dev.retort.engine.exc.InvalidRequestException("Column index " + column + " out of range; the "
@@ -166,19 +187,19 @@ public final class Result extends FetchResult<Row> {
         try {
             if (resultSet.next()) {
                 fetched++;
-                return new Object[] {resultSet.getObject(column + 1)};
+                return cursorShape.value(resultSet, column);
             }
         } catch (SQLException e) {
-            release();
-            throw fetchFailed(e);
+            throw fetchError(e);
         }
         release();
-        return null;
+        return END;
     }
 
-    @Override
-    Row element(Row row) {
-        return row;
+    /** The label of column {@code index}, or {@code null} when there is no such column. */
+    @Nullable String key(int index) {
+        String[] keys = metadata.keys();
+        return index >= 0 && index < keys.length ? keys[index] : null;
     }
 
     /** A driver error while reading rows, handled by the execution that produced them. */
@@ -238,7 +259,7 @@ public final class Result extends FetchResult<Row> {
 
     /** The first column of the first row converted to {@code type}, or {@code null}; closes the result. */
     public <T> @Nullable T scalar(Class<T> type) {
-        return dev.retort.engine.internal.Conversions.convert(scalar(), type);
+        return dev.retort.engine.internal.Conversions.convert(scalar(), type, key(0));
     }
 
     /** The first column of exactly one row. */
@@ -272,11 +293,12 @@ public final class Result extends FetchResult<Row> {
     }
 
     /**
-     * Every remaining row mapped to a record or bean by column name. Reads straight from the cursor (no {@link Row}
-     * per row) unless {@link #unique()} or {@link #columns} filter the rows.
+     * Every remaining row mapped to a record or bean by column name. Reads straight from the cursor with each column's
+     * typed getter into the constructor (no {@link Row}, no array, no boxing per row) unless {@link #unique()} or
+     * {@link #columns} filter the rows.
      */
     public <T> List<T> as(Class<T> type) {
-        if (projection != null || seen != null || exhausted || hardClosed) {
+        if (!readsCursorDirectly()) {
             List<T> out = new ArrayList<>();
             try {
                 for (Row row = nextRow(); row != null; row = nextRow()) {
@@ -293,20 +315,102 @@ public final class Result extends FetchResult<Row> {
         List<T> out = new ArrayList<>();
         ResultSet rs = resultSet;
         try {
-            dev.retort.engine.internal.RowMapperPlan<T> plan = metadata.plan(type);
+            RowMapperPlan<T> plan = metadata.plan(type);
             while (rs.next()) {
                 fetched++;
                 out.add(plan.map(rs));
             }
         } catch (SQLException e) {
-            release();
-            throw fetchFailed(e);
+            throw fetchError(e);
         } catch (RuntimeException | Error e) {
             release(); // a mapping error must not keep the cursor (or a connectionless result's connection)
             throw e;
         }
         release();
         return out;
+    }
+
+    /** Every remaining row mapped to a record or bean by column name (the same as {@link #as(Class)}). */
+    public <T> List<T> all(Class<T> type) {
+        return as(type);
+    }
+
+    /**
+     * The first row mapped to a record or bean by column name, if any; the result is closed afterwards. Reads
+     * straight from the cursor like {@link #as(Class)}.
+     */
+    public <T> Optional<T> first(Class<T> type) {
+        try {
+            if (!readsCursorDirectly()) {
+                Row row = nextRow();
+                return row == null ? Optional.empty() : Optional.of(row.as(type));
+            }
+            return Optional.ofNullable(mapNext(type));
+        } finally {
+            close();
+        }
+    }
+
+    /**
+     * Exactly one row mapped to a record or bean by column name; the result is closed afterwards. Reads straight
+     * from the cursor like {@link #as(Class)}.
+     *
+     * @throws dev.retort.engine.exc.NoResultFoundException when there is none
+     * @throws dev.retort.engine.exc.MultipleResultsFoundException when there are several
+     */
+    public <T> T one(Class<T> type) {
+        return oneOrNone(type, true).orElseThrow(FetchResult::noResult);
+    }
+
+    /**
+     * At most one row mapped to a record or bean by column name; the result is closed afterwards.
+     *
+     * @throws dev.retort.engine.exc.MultipleResultsFoundException when there are several
+     */
+    public <T> Optional<T> oneOrNone(Class<T> type) {
+        return oneOrNone(type, false);
+    }
+
+    private <T> Optional<T> oneOrNone(Class<T> type, boolean exactlyOne) {
+        try {
+            if (!readsCursorDirectly()) {
+                Row row = nextRow();
+                if (row != null && nextRow() != null) {
+                    throw exactlyOne ? multipleResults() : multipleResultsForOneOrNone();
+                }
+                return row == null ? Optional.empty() : Optional.of(row.as(type));
+            }
+            T value = mapNext(type);
+            if (value != null && mapNext(type) != null) {
+                throw exactlyOne ? multipleResults() : multipleResultsForOneOrNone();
+            }
+            return Optional.ofNullable(value);
+        } finally {
+            close();
+        }
+    }
+
+    /** Maps the next row straight from the cursor, or returns {@code null} (and releases it) at the end. */
+    private <T> @Nullable T mapNext(Class<T> type) {
+        ResultSet rs = resultSet;
+        try {
+            if (exhausted || !rs.next()) {
+                release();
+                return null;
+            }
+            fetched++;
+            return metadata.plan(type).map(rs);
+        } catch (SQLException e) {
+            throw fetchError(e);
+        }
+    }
+
+    /**
+     * Whether rows can be mapped from the cursor without a {@code Row}: no filter applies and it is open (otherwise
+     * the {@code Row} path applies its filters or raises the error the closed state calls for).
+     */
+    private boolean readsCursorDirectly() {
+        return projection == null && seen == null && !exhausted && !hardClosed && !connection.isClosed();
     }
 
     /** Fetch {@code rows} at a time from the database (sets the JDBC fetch size). */

@@ -40,14 +40,25 @@ public final class Row {
         return values[metadata.indexOf(key)];
     }
 
-    /** The value at a position converted to {@code type} (numbers, {@code java.time}, UUID, enums by name). */
+    /**
+     * The value at a position converted to {@code type} (numbers, {@code java.time}, UUID, enums by name).
+     *
+     * @throws dev.retort.engine.exc.ArgumentException when the value cannot be converted; the message names the
+     *     column, the value's type and {@code type}
+     */
     public <T> @Nullable T get(int index, Class<T> type) {
-        return Conversions.convert(get(index), type);
+        return Conversions.convert(get(index), type, metadata.keys()[index]);
     }
 
-    /** The value of a column converted to {@code type}. */
+    /**
+     * The value of a column converted to {@code type}.
+     *
+     * @throws dev.retort.engine.exc.ArgumentException when the value cannot be converted; the message names the
+     *     column, the value's type and {@code type}
+     */
     public <T> @Nullable T get(String key, Class<T> type) {
-        return Conversions.convert(get(key), type);
+        int index = metadata.indexOf(key);
+        return Conversions.convert(values[index], type, metadata.keys()[index]);
     }
 
     /** Label to value, in column order. */

@@ -21,19 +21,10 @@ public final class ScalarResult<T> extends FetchResult<T> {
         this.type = type;
     }
 
-    private static final ResultMetadata ONE_COLUMN = new ResultMetadata(new String[] {"value"});
-
     @Override
-    @Nullable Row nextRow() {
-        Object[] value = result.nextColumn(index);
-        return value == null ? null : new Row(ONE_COLUMN, value);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    T element(Row row) {
-        Object value = row.get(0);
-        return type == null ? (T) value : Conversions.convert(value, type);
+    @Nullable Object nextElement() {
+        Object value = result.nextValue(index);
+        return type == null || value == END ? value : Conversions.convert(value, type, result.key(index));
     }
 
     @Override

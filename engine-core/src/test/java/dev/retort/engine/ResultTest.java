@@ -186,7 +186,7 @@ class ResultTest {
                 .containsExactly("u1", "u2", "same");
         Result r = conn.execute(ALL).columns("joined", "id");
         assertThat(r.keys()).containsExactly("JOINED", "ID");
-        assertThat(r.fetchOne().toList()).containsExactly(java.sql.Date.valueOf("2024-01-01"), 1);
+        assertThat(r.fetchOne().toList()).containsExactly(LocalDate.of(2024, 1, 1), 1);
         assertThat(r.columns("id").fetchOne().toList()).containsExactly(2);
     }
 
@@ -233,6 +233,84 @@ class ResultTest {
         assertThat(first.metadata().plan(User.class)).isSameAs(second.metadata().plan(User.class));
     }
 
+    record BadUser(int id, LocalDate userName) {
+    }
+
+    record NullableAge(int id, Integer age) {
+    }
+
+    record PrimitiveAge(int id, int age) {
+    }
+
+    @Test
+    void mapsOneFirstAndOneOrNoneStraightFromTheCursor() {
+        TextClause byId = Sql.text("SELECT id, user_name, balance, joined FROM res_users WHERE id = :id");
+        User two = new User(2, "u2", new BigDecimal("2.50"), LocalDate.of(2024, 1, 2));
+        assertThat(conn.execute(byId, Map.of("id", 2)).one(User.class)).isEqualTo(two);
+        assertThat(conn.execute(byId, Map.of("id", 2)).oneOrNone(User.class)).contains(two);
+        assertThat(conn.execute(byId, Map.of("id", 42)).oneOrNone(User.class)).isEmpty();
+        assertThat(conn.execute(ALL).first(User.class)).contains(new User(1, "u1", new BigDecimal("1.50"),
+                LocalDate.of(2024, 1, 1)));
+        assertThat(conn.execute(ALL).all(User.class)).hasSize(5);
+        assertThatThrownBy(() -> conn.execute(byId, Map.of("id", 42)).one(User.class))
+                .isInstanceOf(NoResultFoundException.class).hasMessage("No row was found when one was required");
+        assertThatThrownBy(() -> conn.execute(ALL).one(User.class)).isInstanceOf(MultipleResultsFoundException.class)
+                .hasMessage("Multiple rows were found when exactly one was required");
+        assertThatThrownBy(() -> conn.execute(ALL).oneOrNone(User.class))
+                .isInstanceOf(MultipleResultsFoundException.class);
+        Result r = conn.execute(ALL);
+        r.first(User.class);
+        assertThat(r.isClosed()).isTrue();
+        assertThat(conn.execute(ALL).unique().columns("id").first(Narrow.class)).contains(new Narrow(1));
+    }
+
+    @Test
+    void aConversionFailureIsOneArgumentExceptionNamingColumnAndTypesWhicheverWayTheRowIsRead() {
+        TextClause one = Sql.text("SELECT id, user_name FROM res_users WHERE id = 1");
+        List<Runnable> ways = List.of(
+                () -> conn.execute(one).one().get("user_name", LocalDate.class),
+                () -> conn.execute(one).one().get(1, LocalDate.class),
+                () -> conn.execute(one).one().as(BadUser.class),
+                () -> conn.execute(one).as(BadUser.class),
+                () -> conn.execute(one).one(BadUser.class),
+                () -> conn.execute(one).columns("user_name").scalars(LocalDate.class).one(),
+                () -> conn.execute(Sql.text("SELECT user_name FROM res_users WHERE id = 1")).scalar(LocalDate.class));
+        for (Runnable way : ways) {
+            assertThatThrownBy(way::run).isInstanceOf(ArgumentException.class)
+                    .hasMessageContaining("Cannot convert value 'u1' of type java.lang.String in column 'USER_NAME' "
+                            + "to java.time.LocalDate");
+        }
+    }
+
+    @Test
+    void aNullForAPrimitiveComponentIsOneArgumentExceptionNamingTheColumn() {
+        TextClause one = Sql.text("SELECT id, CAST(NULL AS INT) AS age FROM res_users WHERE id = 1");
+        assertThat(conn.execute(one).one(NullableAge.class)).isEqualTo(new NullableAge(1, null));
+        for (Runnable way : List.<Runnable>of(() -> conn.execute(one).one(PrimitiveAge.class),
+                () -> conn.execute(one).as(PrimitiveAge.class), () -> conn.execute(one).one().as(PrimitiveAge.class))) {
+            assertThatThrownBy(way::run).isInstanceOf(ArgumentException.class)
+                    .hasMessageContaining("Column 'AGE' is NULL, which a primitive int cannot hold");
+        }
+    }
+
+    @OnEachDatabase
+    void aResultReadAfterItsConnectionClosedRaisesResourceClosed(TestDatabase db) {
+        String three = db.isPostgresql() ? "SELECT g AS id FROM generate_series(1, 3) g"
+                : db.isMariadb() ? "SELECT seq AS id FROM seq_1_to_3" : "SELECT X AS id FROM SYSTEM_RANGE(1, 3)";
+        try (Engine e = db.engine()) {
+            Connection c = e.connect();
+            Result r = c.execute(Sql.text(three));
+            c.close();
+            assertThatThrownBy(r::all).isInstanceOf(ResourceClosedException.class)
+                    .hasMessageContaining("connection was closed before its rows were read");
+            Connection c2 = e.connect();
+            Result r2 = c2.execute(Sql.text(three));
+            c2.close();
+            assertThatThrownBy(() -> r2.as(Narrow.class)).isInstanceOf(ResourceClosedException.class);
+            assertThat(e.pool().checkedOut()).isZero();
+        }
+    }
+
     @Test
     void closedResultsRaise() {
         Result r = conn.execute(ALL);
@@ -257,6 +335,32 @@ class ResultTest {
             assertThat(key.get().get(0, Integer.class)).isEqualTo(
                     ((Number) c.scalar(Sql.text("SELECT MAX(id) FROM res_keys"))).intValue());
             c.execDriverSql("DROP TABLE res_keys");
+            c.commit();
+        }
+    }
+
+    @OnEachDatabase
+    void generatedKeysNamesTheColumnsASingleInsertHandsBack(TestDatabase db) {
+        String ddl = db.isMariadb() ? "CREATE TABLE res_named (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(10))"
+                : "CREATE TABLE res_named (id INT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, v VARCHAR(10))";
+        TextClause insert = Sql.text("INSERT INTO res_named (v) VALUES (:v)");
+        try (Engine e = db.engine(); Connection c = e.connect()) {
+            c.execDriverSql("DROP TABLE IF EXISTS res_named");
+            c.execDriverSql(ddl);
+            Row key = c.execute(insert, Map.of("v", "a"), ExecutionOptions.empty().withGeneratedKeys("id"))
+                    .insertedPrimaryKey().orElseThrow();
+            assertThat(key.size()).isEqualTo(1);
+            assertThat(key.get(0, Integer.class)).isEqualTo(c.scalar(Sql.text("SELECT MAX(id) FROM res_named"),
+                    Map.of(), Integer.class));
+            Result none = c.execute(insert.executionOptions(ExecutionOptions.of(Map.of("generated_keys", List.of()))),
+                    Map.of("v", "b"));
+            assertThat(none.rowCount()).isEqualTo(1);
+            assertThat(none.insertedPrimaryKey()).isEmpty();
+            assertThat(c.execute(insert, Map.of("v", "c"), ExecutionOptions.of(Map.of("generated_keys", "id")))
+                    .insertedPrimaryKey()).isPresent();
+            assertThatThrownBy(() -> ExecutionOptions.empty().with("generated_keys", " , "))
+                    .isInstanceOf(ArgumentException.class).hasMessageContaining("'generated_keys' must name columns");
+            c.execDriverSql("DROP TABLE res_named");
             c.commit();
         }
     }

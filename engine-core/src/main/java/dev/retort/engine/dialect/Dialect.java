@@ -122,6 +122,15 @@ public interface Dialect {
         statement.setFetchSize(fetchSize);
     }
 
+    /**
+     * Whether the driver moves {@code TIMESTAMP}/{@code DATETIME} values that fall in a DST gap of the JVM's time
+     * zone even when asked for a {@code LocalDateTime} (MariaDB Connector/J decodes through that zone); the engine
+     * then reads such columns with a UTC calendar, which has no gaps.
+     */
+    default boolean shiftsLocalDateTimes() {
+        return driverClassName().startsWith("org.mariadb.");
+    }
+
     /** Quotes an identifier for SQL. */
     default String quoteIdentifier(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';

@@ -1,5 +1,6 @@
 package dev.retort.engine.exc;
 
+import dev.retort.engine.internal.Truncation;
 import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +55,6 @@ public class DBAPIException extends StatementException {
         } catch (RuntimeException e) {
             text = "Error in getMessage() of driver-generated exception: " + e;
         }
-        return "(" + orig.getClass().getName() + ") " + text;
+        return "(" + orig.getClass().getName() + ") " + Truncation.message(text);
     }
 }

@@ -1,11 +1,13 @@
 package dev.retort.engine.exc;
 
+import dev.retort.engine.internal.Truncation;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An error while executing a statement that did not come from the driver, such as a missing bind value
  * (SQLAlchemy's {@code StatementError}). The message carries the SQL and, unless the engine hides them,
- * the parameters.
+ * the parameters, both cut to a bounded size as SQLAlchemy cuts them (long SQL, long values, many parameters and many
+ * parameter sets; each cut says how much was left out). {@link #statement()} and {@link #parameters()} are whole.
  */
 public class StatementException extends EngineException {
     private static final long serialVersionUID = 1L;
@@ -51,11 +53,12 @@ public class StatementException extends EngineException {
         if (statement == null) {
             return message;
         }
-        StringBuilder sb = new StringBuilder(message).append("\n[SQL: ").append(statement).append(']');
+        StringBuilder sb = new StringBuilder(message).append("\n[SQL: ").append(Truncation.statement(statement))
+                .append(']');
         if (hide) {
             sb.append("\n[SQL parameters hidden due to hideParameters=true]");
         } else if (parameters != null) {
-            sb.append("\n[parameters: ").append(parameters).append(']');
+            sb.append("\n[parameters: ").append(Truncation.parameters(parameters)).append(']');
         }
         return sb.toString();
     }

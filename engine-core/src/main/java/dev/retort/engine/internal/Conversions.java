@@ -30,8 +30,18 @@ public final class Conversions {
     }
 
     /** Converts {@code value} to {@code type}; {@code null} stays {@code null}. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static <T> @Nullable T convert(@Nullable Object value, Class<T> type) {
+        return convert(value, type, null);
+    }
+
+    /**
+     * Converts the value of column {@code label} to {@code type}; {@code null} stays {@code null}.
+     *
+     * @throws ArgumentException when the value cannot be converted; the message names the column, the value's type
+     *     and the requested type
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> @Nullable T convert(@Nullable Object value, Class<T> type, @Nullable String label) {
         if (value == null) {
             return null;
         }
@@ -45,9 +55,9 @@ public final class Conversions {
                 return (T) converted;
             }
         } catch (RuntimeException | SQLException e) {
-            throw cannot(value, type, e);
+            throw cannot(value, type, label, e);
         }
-        throw cannot(value, type, null);
+        throw cannot(value, type, label, null);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -233,9 +243,11 @@ public final class Conversions {
         return primitive;
     }
 
-    private static ArgumentException cannot(Object value, Class<?> type, @Nullable Exception cause) {
-        String message = "Cannot convert value '" + value + "' of type " + value.getClass().getName() + " to "
-                + type.getName() + (cause != null ? ": " + cause.getMessage() : "");
+    private static ArgumentException cannot(Object value, Class<?> type, @Nullable String label,
+            @Nullable Exception cause) {
+        String message = "Cannot convert value '" + Truncation.value(value) + "' of type " + value.getClass().getName()
+                + (label != null ? " in column '" + label + "'" : "") + " to " + type.getName()
+                + (cause != null ? ": " + Truncation.text(String.valueOf(cause.getMessage())) : "");
         return cause != null ? new ArgumentException(message, cause) : new ArgumentException(message);
     }
 }
