@@ -57,7 +57,8 @@ print("|---|---|---|---:|---:|---|---:|---:|---:|---:|")
 for bench, db, lib, s, err, alloc, forks in table:
     base_bench = "pointSelect" if bench == "listenersAndMetrics" else bench
     floor, idiom = floors(base_bench, lib)
-    err_s = f"{err:,.0f}" if err == err else "n/a"  # NaN when only one iteration
+    # JMH writes NaN (or the string "NaN") when there are too few iterations for an error
+    err_s = f"{err:,.0f}" if isinstance(err, (int, float)) and err == err else "n/a"
     alloc_s = f"{alloc:,.0f}" if alloc is not None else ""
     print(f"| {bench} | {db} | {lib} | {s:,.0f} | {err_s} | {floor} | {ratio(s, score.get((base_bench, db, floor)))} "
           f"| {ratio(s, score.get((base_bench, db, idiom)))} | {alloc_s} "

@@ -359,7 +359,11 @@ public final class Result extends FetchResult<Row> {
      * @throws dev.retort.engine.exc.MultipleResultsFoundException when there are several
      */
     public <T> T one(Class<T> type) {
-        return oneOrNone(type, true).orElseThrow(FetchResult::noResult);
+        T value = atMostOne(type, true);
+        if (value == null) {
+            throw noResult();
+        }
+        return value;
     }
 
     /**
@@ -368,23 +372,23 @@ public final class Result extends FetchResult<Row> {
      * @throws dev.retort.engine.exc.MultipleResultsFoundException when there are several
      */
     public <T> Optional<T> oneOrNone(Class<T> type) {
-        return oneOrNone(type, false);
+        return Optional.ofNullable(atMostOne(type, false));
     }
 
-    private <T> Optional<T> oneOrNone(Class<T> type, boolean exactlyOne) {
+    private <T> @Nullable T atMostOne(Class<T> type, boolean exactlyOne) {
         try {
             if (!readsCursorDirectly()) {
                 Row row = nextRow();
                 if (row != null && nextRow() != null) {
                     throw exactlyOne ? multipleResults() : multipleResultsForOneOrNone();
                 }
-                return row == null ? Optional.empty() : Optional.of(row.as(type));
+                return row == null ? null : row.as(type);
             }
             T value = mapNext(type);
             if (value != null && mapNext(type) != null) {
                 throw exactlyOne ? multipleResults() : multipleResultsForOneOrNone();
             }
-            return Optional.ofNullable(value);
+            return value;
         } finally {
             close();
         }
