@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
+import dev.retort.engine.EngineUrl;
 import dev.retort.engine.Result;
 import dev.retort.engine.event.ConnectionListener;
 import dev.retort.engine.event.ConnectionRecord;
@@ -13,6 +14,7 @@ import dev.retort.engine.event.PoolListener;
 import dev.retort.engine.exc.EngineException;
 import dev.retort.engine.internal.HikariQueuePool;
 import dev.retort.engine.pool.Pool;
+import dev.retort.engine.pool.Replica;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -21,6 +23,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@value #CHECKOUT} timer: how long checkouts waited for a pooled connection;</li>
  * <li>{@value #ACTIVE} gauge: connections checked out now;</li>
  * <li>{@value #INVALIDATIONS} counter: connections invalidated (discarded as broken);</li>
+ * <li>these three pool meters are per pool, tagged {@code role} ({@code primary}, or {@code replica} for each read
+ * replica's own pool) and {@code host} (the pool's hosts, comma-separated);</li>
  * <li>{@value #ROWS_FETCHED} distribution summary: rows read from each row-returning result;</li>
  * <li>HikariCP's own {@code hikaricp.*} meters for a pool the engine built itself, unless a metrics tracker is
  * already set (Spring Boot binds the ones of {@code DataSource} beans).</li>
@@ -100,10 +105,9 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
             commits[i] = transactionTimer(base, TxStack.KINDS[i], "commit");
             rollbacks[i] = transactionTimer(base, TxStack.KINDS[i], "rollback");
         }
-        checkout = Timer.builder(CHECKOUT).description("Time spent waiting for a pooled connection").tags(base)
-                .register(registry);
-        invalidations = Counter.builder(INVALIDATIONS).description("Connections invalidated (discarded as broken)")
-                .tags(base).register(registry);
+        Tags primary = poolTags(base, "primary", engine.url());
+        checkout = checkoutTimer(registry, primary);
+        invalidations = invalidationCounter(registry, primary);
         rowsFetched = DistributionSummary.builder(ROWS_FETCHED).description("Rows read from each result")
                 .baseUnit("rows").tags(base).register(registry);
     }
@@ -135,11 +139,51 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
         engine.addListener(metrics);
         Pool pool = poolOf(engine);
         if (pool != null) {
-            Gauge.builder(ACTIVE, pool, Pool::checkedOut).description("Connections checked out of the pool")
-                    .tag("engine", engineName).register(registry);
-            engine.addPoolListener(metrics);
+            Tags base = Tags.of("engine", engineName);
+            activeGauge(registry, pool, poolTags(base, "primary", engine.url()));
+            pool.addListener(metrics);
+            for (Replica replica : engine.replicas()) {
+                Tags tags = poolTags(base, "replica", replica.url());
+                activeGauge(registry, replica.pool(), tags);
+                replica.pool().addListener(new ReplicaPoolMeters(checkoutTimer(registry, tags),
+                        invalidationCounter(registry, tags)));
+            }
         }
         return metrics;
+    }
+
+    private static Tags poolTags(Tags base, String role, EngineUrl url) {
+        String hosts = url.hosts().stream().map(EngineUrl.Host::toString).collect(Collectors.joining(","));
+        return base.and("role", role, "host", hosts.isEmpty() ? "local" : hosts);
+    }
+
+    private static void activeGauge(MeterRegistry registry, Pool pool, Tags tags) {
+        Gauge.builder(ACTIVE, pool, Pool::checkedOut).description("Connections checked out of the pool").tags(tags)
+                .register(registry);
+    }
+
+    private static Timer checkoutTimer(MeterRegistry registry, Tags tags) {
+        return Timer.builder(CHECKOUT).description("Time spent waiting for a pooled connection").tags(tags)
+                .register(registry);
+    }
+
+    private static Counter invalidationCounter(MeterRegistry registry, Tags tags) {
+        return Counter.builder(INVALIDATIONS).description("Connections invalidated (discarded as broken)").tags(tags)
+                .register(registry);
+    }
+
+    /** A read replica's checkout wait and invalidations, on its own {@code role=replica} meters. */
+    private record ReplicaPoolMeters(Timer checkout, Counter invalidations) implements PoolListener {
+
+        @Override
+        public void checkoutWait(java.sql.Connection dbapi, Duration wait) {
+            checkout.record(wait);
+        }
+
+        @Override
+        public void invalidate(java.sql.Connection dbapi, ConnectionRecord record, @Nullable Throwable cause) {
+            invalidations.increment();
+        }
     }
 
     private static @Nullable Pool poolOf(Engine engine) {
