@@ -80,8 +80,6 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
     private final Timer[] statementError = new Timer[OPERATIONS.length];
     private final Timer[] commits = new Timer[TxStack.KINDS.length];
     private final Timer[] rollbacks = new Timer[TxStack.KINDS.length];
-    private final Timer checkout;
-    private final Counter invalidations;
     private final DistributionSummary rowsFetched;
     private final ThreadLocal<InFlight> inFlight = ThreadLocal.withInitial(InFlight::new);
 
@@ -105,9 +103,6 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
             commits[i] = transactionTimer(base, TxStack.KINDS[i], "commit");
             rollbacks[i] = transactionTimer(base, TxStack.KINDS[i], "rollback");
         }
-        Tags primary = poolTags(base, "primary", engine.url());
-        checkout = checkoutTimer(registry, primary);
-        invalidations = invalidationCounter(registry, primary);
         rowsFetched = DistributionSummary.builder(ROWS_FETCHED).description("Rows read from each result")
                 .baseUnit("rows").tags(base).register(registry);
     }
@@ -140,16 +135,24 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
         Pool pool = poolOf(engine);
         if (pool != null) {
             Tags base = Tags.of("engine", engineName);
-            activeGauge(registry, pool, poolTags(base, "primary", engine.url()));
-            pool.addListener(metrics);
+            bindPool(registry, pool, poolTags(base, "primary", engine.url()));
+            pool.addListener(metrics); // firstConnect: HikariCP's own meters
             for (Replica replica : engine.replicas()) {
-                Tags tags = poolTags(base, "replica", replica.url());
-                activeGauge(registry, replica.pool(), tags);
-                replica.pool().addListener(new ReplicaPoolMeters(checkoutTimer(registry, tags),
-                        invalidationCounter(registry, tags)));
+                bindPool(registry, replica.pool(), poolTags(base, "replica", replica.url()));
             }
         }
         return metrics;
+    }
+
+    /** The pool meters of one pool (the primary's or a replica's), fed by a listener on that pool only. */
+    private static void bindPool(MeterRegistry registry, Pool pool, Tags tags) {
+        Gauge.builder(ACTIVE, pool, Pool::checkedOut).description("Connections checked out of the pool").tags(tags)
+                .register(registry);
+        Timer checkout = Timer.builder(CHECKOUT).description("Time spent waiting for a pooled connection").tags(tags)
+                .register(registry);
+        Counter invalidations = Counter.builder(INVALIDATIONS).description("Connections invalidated (discarded as "
+                + "broken)").tags(tags).register(registry);
+        pool.addListener(new PoolMeters(checkout, invalidations));
     }
 
     private static Tags poolTags(Tags base, String role, EngineUrl url) {
@@ -157,23 +160,8 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
         return base.and("role", role, "host", hosts.isEmpty() ? "local" : hosts);
     }
 
-    private static void activeGauge(MeterRegistry registry, Pool pool, Tags tags) {
-        Gauge.builder(ACTIVE, pool, Pool::checkedOut).description("Connections checked out of the pool").tags(tags)
-                .register(registry);
-    }
-
-    private static Timer checkoutTimer(MeterRegistry registry, Tags tags) {
-        return Timer.builder(CHECKOUT).description("Time spent waiting for a pooled connection").tags(tags)
-                .register(registry);
-    }
-
-    private static Counter invalidationCounter(MeterRegistry registry, Tags tags) {
-        return Counter.builder(INVALIDATIONS).description("Connections invalidated (discarded as broken)").tags(tags)
-                .register(registry);
-    }
-
-    /** A read replica's checkout wait and invalidations, on its own {@code role=replica} meters. */
-    private record ReplicaPoolMeters(Timer checkout, Counter invalidations) implements PoolListener {
+    /** One pool's checkout waits and invalidations. */
+    private record PoolMeters(Timer checkout, Counter invalidations) implements PoolListener {
 
         @Override
         public void checkoutWait(java.sql.Connection dbapi, Duration wait) {
@@ -320,16 +308,6 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
     }
 
     // ------------------------------------------------------------ pool
-
-    @Override
-    public void checkoutWait(java.sql.Connection dbapi, Duration wait) {
-        checkout.record(wait);
-    }
-
-    @Override
-    public void invalidate(java.sql.Connection dbapi, ConnectionRecord record, @Nullable Throwable cause) {
-        invalidations.increment();
-    }
 
     /** A new pool instance (the first, or the one after {@code dispose()}): bind HikariCP's own meters to it. */
     @Override
