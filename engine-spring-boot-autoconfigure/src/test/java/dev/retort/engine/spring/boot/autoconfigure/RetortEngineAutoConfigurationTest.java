@@ -238,6 +238,8 @@ class RetortEngineAutoConfigurationTest {
                 "\"retort.engine.pool.class\"", "\"retort.engine.isolation-level\"", "\"retort.engines\"",
                 "\"retort.engine.exception-translation.enabled\"", "\"retort.engine.execution-options\"",
                 "\"SERIALIZABLE\"", "Whether to keep statement parameters out of logs",
+                "\"retort.engine.fail-fast\"", "\"retort.engine.separate-pool\"",
+                "Whether an engine with a url checks out one connection at start-up",
                 "\"defaultValue\": 500");
     }
 
