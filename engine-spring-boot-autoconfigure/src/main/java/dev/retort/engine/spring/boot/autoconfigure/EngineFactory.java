@@ -68,7 +68,7 @@ final class EngineFactory {
      * {@code JdbcConnectionDetails} bean such as a Testcontainers service connection): the engine owns its pool.
      * When {@code applicationDataSource}, the pool hands out connections in JDBC's autocommit mode, as the
      * application's {@code DataSource} (the engine still autobegins). Unless {@code prefix.fail-fast} is
-     * {@code false}, one connection is checked out before this returns.
+     * {@code false}, one connection to the database is opened (and closed) before this returns.
      */
     OwnedEngine owned(String prefix, RetortEngineProperties p, boolean applicationDataSource) {
         Engine.Builder builder = urlBuilder(prefix, p);

@@ -35,7 +35,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * application's DataSource is an error: that pool is configured with spring.datasource.hikari.*.
  * @param primary Whether this engine, its DataSource and its transaction manager are the primary beans (for
  * retort.engines.NAME).
- * @param failFast Whether an engine with a url checks out one connection at start-up, so that a wrong password or an
+ * @param failFast Whether an engine with a url opens one connection at start-up, so that a wrong password or an
  * unreachable database stops the application with the driver's message.
  * @param separatePool Whether an engine with a url keeps its pool to itself instead of making it the application's
  * DataSource bean. Only then may the application have another DataSource too (spring.datasource.* or its own

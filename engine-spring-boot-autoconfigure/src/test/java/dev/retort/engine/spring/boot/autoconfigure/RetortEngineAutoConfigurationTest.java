@@ -239,7 +239,7 @@ class RetortEngineAutoConfigurationTest {
                 "\"retort.engine.exception-translation.enabled\"", "\"retort.engine.execution-options\"",
                 "\"SERIALIZABLE\"", "Whether to keep statement parameters out of logs",
                 "\"retort.engine.fail-fast\"", "\"retort.engine.separate-pool\"",
-                "Whether an engine with a url checks out one connection at start-up",
+                "Whether an engine with a url opens one connection at start-up",
                 "\"defaultValue\": 500");
     }
 
