@@ -139,6 +139,11 @@ public final class Engine implements AutoCloseable {
         return new Engine(core, null, ExecutionOptions.empty(), NO_LISTENERS);
     }
 
+    /** Whether this engine is a {@link #mock} engine that executes nothing. */
+    public boolean isMock() {
+        return core.mockSink != null;
+    }
+
     // ---------------------------------------------------------------- connections
 
     /**
