@@ -44,6 +44,12 @@ public enum SqlFlavor {
             "update", "usage", "use", "utc_date", "utc_time", "utc_timestamp", "values", "varchar", "varying", "while",
             "with", "write", "xor", "zerofill");
 
+    // further words H2 reserves (its keyword list)
+    private static final Set<String> H2_RESERVED = Set.of("current_catalog", "current_path", "current_schema", "day",
+            "exists", "fetch", "groups", "hour", "if", "intersects", "interval", "key", "minus", "minute", "month",
+            "over", "partition", "qualify", "range", "regexp", "row", "rownum", "rows", "second", "system_user", "top",
+            "uescape", "unknown", "value", "values", "window", "with", "year", "_rowid_");
+
     private final char open;
     private final char close;
 
@@ -75,7 +81,8 @@ public enum SqlFlavor {
             return true;
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        if (!lower.equals(name) || RESERVED.contains(lower) || this == MYSQL && MYSQL_RESERVED.contains(lower)) {
+        if (!lower.equals(name) || RESERVED.contains(lower) || this == MYSQL && MYSQL_RESERVED.contains(lower)
+                || this == H2 && H2_RESERVED.contains(lower)) {
             return true;
         }
         char first = name.charAt(0);
