@@ -175,7 +175,7 @@ public final class ExecutionOptions {
      * {@code null} value renders unqualified.
      */
     public ExecutionOptions withSchemaTranslateMap(Map<? extends @Nullable String, ? extends @Nullable String> map) {
-        return with(SCHEMA_TRANSLATE_MAP, SchemaTranslateMap.of(map));
+        return with(SCHEMA_TRANSLATE_MAP, SchemaTranslateMap.of(map).asMap()); // kept a plain map, as given
     }
 
     /** {@code timeout}. */
