@@ -3,7 +3,6 @@ package dev.retort.engine.sql;
 import dev.retort.engine.ExecutionOptions;
 import dev.retort.engine.internal.ParsedSql;
 import dev.retort.engine.schema.Table;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /** {@code DELETE FROM table WHERE ...}, SQLAlchemy's {@code delete()}. Immutable: every method returns a copy. */
@@ -24,10 +23,7 @@ public final class Delete extends Dml {
     /** Adds WHERE criteria, joined with AND. */
     @SafeVarargs
     public final Delete where(ColumnElement<Boolean>... criteria) {
-        Object[] more = Arrays.copyOf(where, where.length + criteria.length);
-        for (int i = 0; i < criteria.length; i++) {
-            more[where.length + i] = Ops.element(criteria[i]);
-        }
+        Object[] more = withCriteria(where, criteria);
         return new Delete(options, table, more, returning);
     }
 

@@ -91,6 +91,15 @@ abstract class Dml extends Statement {
         return String.join(", ", names);
     }
 
+    /** {@code where} with {@code criteria} appended (joined with AND when rendered). */
+    static Object[] withCriteria(Object[] where, ColumnElement<?>[] criteria) {
+        Object[] more = java.util.Arrays.copyOf(where, where.length + criteria.length);
+        for (int i = 0; i < criteria.length; i++) {
+            more[where.length + i] = Ops.element(criteria[i]);
+        }
+        return more;
+    }
+
     static Object[] returningItems(SelectItem[] items) {
         List<Object> out = new ArrayList<>();
         for (SelectItem item : items) {

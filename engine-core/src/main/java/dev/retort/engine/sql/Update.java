@@ -4,7 +4,6 @@ import dev.retort.engine.ExecutionOptions;
 import dev.retort.engine.internal.ParsedSql;
 import dev.retort.engine.schema.Column;
 import dev.retort.engine.schema.Table;
-import java.util.Arrays;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -39,10 +38,7 @@ public final class Update extends Dml {
     /** Adds WHERE criteria, joined with AND. */
     @SafeVarargs
     public final Update where(ColumnElement<Boolean>... criteria) {
-        Object[] more = Arrays.copyOf(where, where.length + criteria.length);
-        for (int i = 0; i < criteria.length; i++) {
-            more[where.length + i] = Ops.element(criteria[i]);
-        }
+        Object[] more = withCriteria(where, criteria);
         return new Update(options, table, values, more, returning);
     }
 
