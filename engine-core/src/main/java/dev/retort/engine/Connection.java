@@ -9,6 +9,7 @@ import dev.retort.engine.exc.DBAPIException;
 import dev.retort.engine.exc.InvalidRequestException;
 import dev.retort.engine.exc.PendingRollbackException;
 import dev.retort.engine.exc.ResourceClosedException;
+import dev.retort.engine.internal.ClauseSupport;
 import dev.retort.engine.internal.Errors;
 import dev.retort.engine.internal.LeakDetector;
 import dev.retort.engine.internal.ManagedPool;
@@ -190,7 +191,15 @@ public final class Connection implements AutoCloseable {
             statement = event.statement();
             parameters = event.parameters();
         }
-        ParsedSql parsed = parse((TextClause) statement, opts);
+        ParsedSql parsed;
+        if (statement instanceof TextClause text) {
+            parsed = parse(text, opts);
+        } else {
+            ClauseSupport.Prepared prepared = ClauseSupport.get().prepare(statement, parameters,
+                    parameters instanceof List, core.dialect, opts, core.compiledCache);
+            parsed = prepared.sql();
+            parameters = prepared.arguments();
+        }
         Result result = run(parsed, parameters, parameters instanceof List, opts, ls);
         if (event != null) {
             for (ConnectionListener l : ls) {

@@ -15,6 +15,7 @@ import dev.retort.engine.internal.ManagedPool;
 import dev.retort.engine.internal.MockJdbc;
 import dev.retort.engine.internal.ParsedSql;
 import dev.retort.engine.internal.ReplicaRouter;
+import dev.retort.engine.sql.CompiledCache;
 import dev.retort.engine.pool.Pool;
 import dev.retort.engine.pool.PoolClass;
 import dev.retort.engine.pool.Replica;
@@ -60,6 +61,7 @@ public final class Engine implements AutoCloseable {
         final ManagedPool pool;
         final LruCache<ParsedSql> queryCache;
         final LruCache<ParsedSql> driverSqlCache;
+        final CompiledCache compiledCache;
         final boolean echo;
         final boolean hideParameters;
         final @Nullable String loggingName;
@@ -80,6 +82,7 @@ public final class Engine implements AutoCloseable {
             this.pool = pool;
             this.queryCache = new LruCache<>(queryCacheSize);
             this.driverSqlCache = new LruCache<>(queryCacheSize);
+            this.compiledCache = new CompiledCache(queryCacheSize);
             this.echo = echo;
             this.hideParameters = hideParameters;
             this.loggingName = loggingName;
@@ -137,6 +140,19 @@ public final class Engine implements AutoCloseable {
         Core core = new Core(EngineUrl.parse("jdbc:" + d.name() + ":mock"), d, pool, 0, false, false, "mock", null,
                 true);
         return new Engine(core, null, ExecutionOptions.empty(), NO_LISTENERS);
+    }
+
+    /**
+     * The cache of compiled expression-language statements (capacity {@code queryCacheSize}; 0 disables it), shared
+     * with this engine's option engines. Its counters tell how often executions found their compiled form.
+     */
+    public CompiledCache compiledCache() {
+        return core.compiledCache;
+    }
+
+    /** Whether this engine is a {@link #mock} engine that executes nothing. */
+    public boolean isMock() {
+        return core.mock;
     }
 
     // ---------------------------------------------------------------- connections

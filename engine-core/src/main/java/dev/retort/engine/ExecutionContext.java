@@ -3,6 +3,7 @@ package dev.retort.engine;
 import dev.retort.engine.event.ConnectionListener;
 import dev.retort.engine.event.CursorEvent;
 import dev.retort.engine.exc.ArgumentException;
+import dev.retort.engine.internal.ClauseShape;
 import dev.retort.engine.internal.ParsedSql;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -151,11 +152,21 @@ final class ExecutionContext implements Supplier<List<List<Object>>> {
     }
 
     private Result read(Statement st, boolean hasRows) throws SQLException {
+        ClauseShape clause = compiled.clause();
+        if (hasRows && clause != null && clause.returningKey()) {
+            // PostgreSQL's RETURNING of the generated key of a single-row INSERT: the result stays DML
+            Row generated = Result.firstRow(st.getResultSet());
+            return Result.forUpdate(connection, generated == null ? 0 : 1, Result.insertedKey(clause, generated,
+                    parameters), true);
+        }
         if (hasRows) {
             return Result.forRows(this, st, st.getResultSet(), compiled);
         }
         long count = st.getUpdateCount();
         Row key = wantsGeneratedKeys() && count == 1 ? Result.generatedKey(st) : null;
+        if (clause != null && compiled.operation() == ParsedSql.Operation.INSERT) {
+            key = Result.insertedKey(clause, key, parameters);
+        }
         return Result.forUpdate(connection, count, key, compiled.operation() == ParsedSql.Operation.INSERT);
     }
 

@@ -1,6 +1,8 @@
 package dev.retort.engine;
 
 import dev.retort.engine.exc.ArgumentException;
+import dev.retort.engine.sql.CompiledCache;
+import dev.retort.engine.sql.SchemaTranslateMap;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,9 +33,16 @@ public final class ExecutionOptions {
     public static final String LOGGING_TOKEN = "logging_token";
     /** {@code autocommit}: commit after each statement that runs outside an explicit transaction. */
     public static final String AUTOCOMMIT = "autocommit";
-    /** {@code compiled_cache}: {@code false} bypasses the statement parse cache. */
+    /**
+     * {@code compiled_cache}: {@code true} (default) uses the engine's caches, a {@link CompiledCache} caches compiled
+     * statements there instead, {@code false} (or {@code null}) compiles statements on every execution and bypasses
+     * the text parse cache.
+     */
     public static final String COMPILED_CACHE = "compiled_cache";
-    /** {@code schema_translate_map}: kept for listeners and dialects; textual SQL is not rewritten. */
+    /**
+     * {@code schema_translate_map}: a {@link SchemaTranslateMap} applied to compiled statements, DDL and reflection at
+     * execution; textual SQL is not rewritten.
+     */
     public static final String SCHEMA_TRANSLATE_MAP = "schema_translate_map";
     /** {@code timeout}: the statement query timeout, a {@link Duration} or seconds. */
     public static final String TIMEOUT = "timeout";
@@ -57,6 +66,8 @@ public final class ExecutionOptions {
     private final @Nullable String loggingToken;
     private final boolean autocommit;
     private final boolean compiledCache;
+    private final @Nullable CompiledCache compiledCacheInstance;
+    private final @Nullable SchemaTranslateMap schemaTranslateMap;
     private final int timeoutSeconds;
     private final String @Nullable [] generatedKeys;
 
@@ -74,7 +85,12 @@ public final class ExecutionOptions {
         Object token = map.get(LOGGING_TOKEN);
         this.loggingToken = token == null ? null : token.toString();
         this.autocommit = toBoolean(AUTOCOMMIT, map.getOrDefault(AUTOCOMMIT, false));
-        this.compiledCache = toBoolean(COMPILED_CACHE, map.getOrDefault(COMPILED_CACHE, true));
+        Object cache = map.containsKey(COMPILED_CACHE) ? map.get(COMPILED_CACHE) : Boolean.TRUE;
+        this.compiledCacheInstance = cache instanceof CompiledCache c ? c : null;
+        this.compiledCache = cache != null && (compiledCacheInstance != null || toBoolean(COMPILED_CACHE, cache));
+        Object translate = map.get(SCHEMA_TRANSLATE_MAP);
+        this.schemaTranslateMap = translate instanceof SchemaTranslateMap t ? t
+                : translate instanceof Map<?, ?> m ? toTranslateMap(m) : null;
         this.timeoutSeconds = toSeconds(map.get(TIMEOUT));
         this.generatedKeys = toNames(GENERATED_KEYS, map.get(GENERATED_KEYS));
     }
@@ -141,9 +157,25 @@ public final class ExecutionOptions {
         return with(COMPILED_CACHE, enabled);
     }
 
+    /**
+     * {@code compiled_cache}: compiled statements are cached in {@code cache} instead of the engine's cache;
+     * {@code null} is {@code withCompiledCache(false)}.
+     */
+    public ExecutionOptions withCompiledCache(@Nullable CompiledCache cache) {
+        return cache == null ? withCompiledCache(false) : with(COMPILED_CACHE, cache);
+    }
+
     /** {@code schema_translate_map}. */
-    public ExecutionOptions withSchemaTranslateMap(Map<String, String> map) {
-        return with(SCHEMA_TRANSLATE_MAP, Map.copyOf(map));
+    public ExecutionOptions withSchemaTranslateMap(SchemaTranslateMap map) {
+        return with(SCHEMA_TRANSLATE_MAP, map);
+    }
+
+    /**
+     * {@code schema_translate_map} from a plain map: a {@code null} key is {@link SchemaTranslateMap#DEFAULT}, a
+     * {@code null} value renders unqualified.
+     */
+    public ExecutionOptions withSchemaTranslateMap(Map<? extends @Nullable String, ? extends @Nullable String> map) {
+        return with(SCHEMA_TRANSLATE_MAP, SchemaTranslateMap.of(map).asMap()); // kept a plain map, as given
     }
 
     /** {@code timeout}. */
@@ -240,9 +272,19 @@ public final class ExecutionOptions {
         return autocommit;
     }
 
-    /** {@code compiled_cache} (default true). */
+    /** {@code compiled_cache} (default true): whether any cache is used. */
     public boolean compiledCache() {
         return compiledCache;
+    }
+
+    /** The {@link CompiledCache} given as {@code compiled_cache}, or {@code null} (the engine's, or none). */
+    public @Nullable CompiledCache compiledCacheInstance() {
+        return compiledCacheInstance;
+    }
+
+    /** {@code schema_translate_map}, or {@code null} when not set. */
+    public @Nullable SchemaTranslateMap schemaTranslateMap() {
+        return schemaTranslateMap;
     }
 
     /** {@code timeout} in whole seconds (rounded up), 0 when not set. */
@@ -303,6 +345,15 @@ public final class ExecutionOptions {
             }
         }
         return names;
+    }
+
+    private static SchemaTranslateMap toTranslateMap(Map<?, ?> map) {
+        Map<@Nullable String, @Nullable String> names = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            names.put(e.getKey() == null ? null : e.getKey().toString(),
+                    e.getValue() == null ? null : e.getValue().toString());
+        }
+        return SchemaTranslateMap.of(names);
     }
 
     private static @Nullable Integer toInt(String key, @Nullable Object value) {

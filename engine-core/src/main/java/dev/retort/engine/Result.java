@@ -1,6 +1,7 @@
 package dev.retort.engine;
 
 import dev.retort.engine.exc.ResourceClosedException;
+import dev.retort.engine.internal.ClauseShape;
 import dev.retort.engine.internal.ParsedSql;
 import dev.retort.engine.internal.RowMapperPlan;
 import java.sql.ResultSet;
@@ -64,6 +65,18 @@ public final class Result extends FetchResult<Row> {
         // Results of one statement usually have the same columns: reuse the metadata (and with it the name maps and
         // row-mapping plans) of the previous result when every label matches.
         boolean viaUtc = context.connection().dialect().shiftsLocalDateTimes();
+        ClauseShape clause = parsed != null ? parsed.clause() : null;
+        if (clause != null && clause.keys() != null && clause.keys().length == n) {
+            // a compiled statement: its own keys and Java types, over this cursor's readers
+            ResultMetadata declared = parsed.resultShape() instanceof ResultMetadata previous
+                    && previous.sameCursor(md, n, viaUtc) ? previous : null;
+            if (declared == null) {
+                declared = ResultMetadata.of(md, n, viaUtc).declared(clause.keys(), clause.types(),
+                        clause.elements());
+                parsed.resultShape(declared);
+            }
+            return new Result(context.connection(), context, statement, rs, declared, true, -1, null, false);
+        }
         ResultMetadata metadata = parsed != null && parsed.resultShape() instanceof ResultMetadata previous
                 && previous.matches(md, n, viaUtc) ? previous : null;
         if (metadata == null) {
@@ -91,6 +104,53 @@ public final class Result extends FetchResult<Row> {
             for (int i = 0; i < n; i++) {
                 labels[i] = md.getColumnLabel(i + 1);
                 values[i] = keys.getObject(i + 1);
+            }
+            return new Row(new ResultMetadata(labels), values);
+        }
+    }
+
+    /**
+     * The primary key of a row a compiled INSERT added: each key column from the JDBC arguments when the statement
+     * supplied it, else from the database's row ({@code generated}: generated keys or RETURNING), by name or position.
+     */
+    static @Nullable Row insertedKey(ClauseShape clause, @Nullable Row generated, Object parameters) {
+        String[] names = clause.primaryKeyNames();
+        if (names.length == 0) {
+            return null;
+        }
+        Object[] args = parameters instanceof Object[] a ? a : new Object[0];
+        Object[] values = new Object[names.length];
+        int next = 0;
+        for (int i = 0; i < names.length; i++) {
+            int arg = clause.primaryKeyArguments()[i];
+            Object value;
+            if (arg >= 0 && arg < args.length) {
+                value = args[arg];
+            } else if (generated == null) {
+                value = null;
+            } else if (generated.metadata().has(names[i])) {
+                value = generated.get(names[i]);
+            } else {
+                value = next < generated.size() ? generated.get(next++) : null;
+            }
+            values[i] = dev.retort.engine.internal.Conversions.convert(value, clause.primaryKeyTypes()[i]);
+        }
+        return new Row(new ResultMetadata(names, clause.primaryKeyTypes()), values);
+    }
+
+    /** Reads the first row of a result set (RETURNING of a generated key) and closes it. */
+    static @Nullable Row firstRow(ResultSet rs) throws SQLException {
+        try (rs) {
+            if (!rs.next()) {
+                return null;
+            }
+            ResultSetMetaData md = rs.getMetaData();
+            int n = md.getColumnCount();
+            String[] labels = new String[n];
+            Object[] values = new Object[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = md.getColumnLabel(i + 1);
+                values[i] = rs.getObject(i + 1);
             }
             return new Row(new ResultMetadata(labels), values);
         }

@@ -2,6 +2,7 @@ package dev.retort.engine;
 
 import dev.retort.engine.exc.InvalidRequestException;
 import dev.retort.engine.internal.ColumnReader;
+import dev.retort.engine.internal.Conversions;
 import dev.retort.engine.internal.RowMapperPlan;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -28,6 +29,10 @@ final class ResultMetadata {
     private final int @Nullable [] jdbcTypes;
     /** Whether TIMESTAMP columns are read through a UTC calendar (depends on the driver, so on the engine). */
     private final boolean viaUtc;
+    /** The Java type of each column a compiled statement declares, or {@code null} (text: values as read). */
+    private final Class<?> @Nullable [] types;
+    /** The selected element of each column of a compiled statement, for {@code Row.get(element)}, or {@code null}. */
+    private final Object @Nullable [] elements;
     private volatile Map<String, Integer> exact;
     private volatile Map<String, Integer> folded;
     private final Map<Class<?>, RowMapperPlan<?>> plans = new HashMap<>(4);
@@ -38,10 +43,68 @@ final class ResultMetadata {
     }
 
     private ResultMetadata(String[] keys, int @Nullable [] readers, int @Nullable [] jdbcTypes, boolean viaUtc) {
+        this(keys, readers, jdbcTypes, viaUtc, null, null);
+    }
+
+    private ResultMetadata(String[] keys, int @Nullable [] readers, int @Nullable [] jdbcTypes, boolean viaUtc,
+            Class<?> @Nullable [] types, Object @Nullable [] elements) {
         this.keys = keys;
         this.readers = readers;
         this.jdbcTypes = jdbcTypes;
         this.viaUtc = viaUtc;
+        this.types = types;
+        this.elements = elements;
+    }
+
+    /** A primary key's columns, converted to the columns' Java types. */
+    ResultMetadata(String[] keys, Class<?>[] types) {
+        this(keys, null, null, false, types, null);
+    }
+
+    /**
+     * This cursor's columns under a compiled statement's keys (not the driver's labels), its values converted to the
+     * declared Java types and its columns answering {@code Row.get(element)}.
+     */
+    ResultMetadata declared(String[] declaredKeys, Class<?>[] declaredTypes, Object[] declaredElements) {
+        return new ResultMetadata(declaredKeys, readers, jdbcTypes, viaUtc, declaredTypes, declaredElements);
+    }
+
+    /** Whether a cursor has these columns' JDBC types, read the same way (labels aside: compiled keys differ). */
+    boolean sameCursor(ResultSetMetaData md, int columnCount, boolean viaUtc) throws SQLException {
+        if (columnCount != keys.length || jdbcTypes == null || viaUtc != this.viaUtc) {
+            return false;
+        }
+        for (int i = 0; i < columnCount; i++) {
+            if (jdbcTypes[i] != md.getColumnType(i + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The column of a selected element: the same object, else an element of the same structure (rows of an equal
+     * statement answer the caller's columns); for text results a column by its name.
+     */
+    int indexOf(dev.retort.engine.sql.ColumnElement<?> element) {
+        Object[] e = elements;
+        if (e != null) {
+            for (int i = 0; i < e.length; i++) {
+                if (e[i] == element) {
+                    return i;
+                }
+            }
+            dev.retort.engine.internal.ClauseSupport support = dev.retort.engine.internal.ClauseSupport.get();
+            for (int i = 0; i < e.length; i++) {
+                if (support.sameStructure(e[i], element)) {
+                    return i;
+                }
+            }
+        } else if (element instanceof dev.retort.engine.schema.Column<?> c && has(c.name())) {
+            return indexOf(c.name());
+        }
+        throw new InvalidRequestException("Could not locate column in row for column '" + element + "'; the row has "
+                + "columns " + String.join(", ", keys) + "; select it, or read it by name");
     }
 
     /**
@@ -64,9 +127,11 @@ final class ResultMetadata {
         return new ResultMetadata(keys, typed ? readers : null, types, viaUtc);
     }
 
-    /** Reads column {@code index} (0-based) of the cursor's current row. */
+    /** Reads column {@code index} (0-based) of the cursor's current row, as its declared type if it has one. */
     @Nullable Object value(ResultSet rs, int index) throws SQLException {
-        return readers == null ? rs.getObject(index + 1) : ColumnReader.read(rs, index + 1, readers[index]);
+        Object value = readers == null ? rs.getObject(index + 1) : ColumnReader.read(rs, index + 1, readers[index]);
+        Class<?>[] t = types;
+        return t == null || t[index] == Object.class ? value : Conversions.convert(value, t[index]);
     }
 
     String[] keys() {

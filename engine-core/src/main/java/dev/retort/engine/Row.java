@@ -41,6 +41,17 @@ public final class Row {
     }
 
     /**
+     * The value of a selected element, typed: the select-list entry that is this object, else one of the same
+     * structure.
+     *
+     * @throws dev.retort.engine.exc.InvalidRequestException when the row has no such column
+     */
+    @SuppressWarnings("unchecked")
+    public <T> @Nullable T get(dev.retort.engine.sql.ColumnElement<T> element) {
+        return (T) values[metadata.indexOf(element)];
+    }
+
+    /**
      * The value at a position converted to {@code type} (numbers, {@code java.time}, UUID, enums by name).
      *
      * @throws dev.retort.engine.exc.ArgumentException when the value cannot be converted; the message names the

@@ -15,6 +15,7 @@ public final class ParsedSql {
     private final String[] parameterNames;
     private final Operation operation;
     private final boolean wantsGeneratedKeys;
+    private final @Nullable ClauseShape clause;
     private volatile @Nullable Object resultShape;
 
     /**
@@ -30,6 +31,24 @@ public final class ParsedSql {
         // pgjdbc swallow them as "generated keys"
         this.wantsGeneratedKeys = operation == Operation.INSERT
                 && !jdbcSql.toUpperCase(java.util.Locale.ROOT).contains("RETURNING");
+        this.clause = null;
+    }
+
+    /**
+     * A compiled expression-language statement.
+     *
+     * @param jdbcSql the SQL with {@code ?} placeholders
+     * @param operation the statement kind
+     * @param wantsGeneratedKeys whether a single execution should ask the driver for generated keys
+     * @param clause the declared result columns and primary-key plan
+     */
+    public ParsedSql(String jdbcSql, String[] parameterNames, Operation operation, boolean wantsGeneratedKeys,
+            ClauseShape clause) {
+        this.jdbcSql = jdbcSql;
+        this.parameterNames = parameterNames;
+        this.operation = operation;
+        this.wantsGeneratedKeys = wantsGeneratedKeys;
+        this.clause = clause;
     }
 
     /** The SQL with {@code ?} placeholders. */
@@ -50,6 +69,11 @@ public final class ParsedSql {
     /** Whether a single execution should ask the driver for generated keys (an INSERT without RETURNING). */
     public boolean wantsGeneratedKeys() {
         return wantsGeneratedKeys;
+    }
+
+    /** The compiled statement's result columns and primary-key plan, or {@code null} for text. */
+    public @Nullable ClauseShape clause() {
+        return clause;
     }
 
     /** The column metadata of the last result of this statement (engine-internal), or {@code null}. */

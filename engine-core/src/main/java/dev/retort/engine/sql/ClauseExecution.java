@@ -1,0 +1,136 @@
+package dev.retort.engine.sql;
+
+import dev.retort.engine.ExecutionOptions;
+import dev.retort.engine.Executable;
+import dev.retort.engine.dialect.Dialect;
+import dev.retort.engine.exc.ArgumentException;
+import dev.retort.engine.internal.ClauseSupport;
+import dev.retort.engine.internal.SqlFlavor;
+import dev.retort.engine.schema.Column;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Prepares expression-language statements for the engine: finds the compiled structure in the cache in effect (or
+ * compiles it), then extracts the statement's bind values and pairs them with the execution parameters. A cache hit
+ * renders nothing and allocates at most the one array of extracted values.
+ */
+final class ClauseExecution extends ClauseSupport {
+
+    private static final Object[] NO_VALUES = {};
+    private static final int MANY = 1;
+    private static final int TRANSLATED = 2;
+
+    static Compiled compile(Statement statement, Dialect dialect) {
+        Template template = SqlCompiler.compile((Statement) statement.stripped(), dialect, false, false, 0L);
+        return new Compiled(template, values(statement, template));
+    }
+
+    private static Object[] values(Statement statement, Template template) {
+        if (template.valueCount == 0) {
+            return NO_VALUES;
+        }
+        Object[] values = new Object[template.valueCount];
+        statement.binds(values, 0, false);
+        return values;
+    }
+
+    @Override
+    public Prepared prepare(Executable executable, Object parameters, boolean many, Dialect dialect,
+            ExecutionOptions options, CompiledCache engineCache) {
+        if (!(executable instanceof Statement statement)) {
+            throw new ArgumentException(executable.getClass().getName() + " is not executable: only Sql.text() and "
+                    + "the statements of the SQL expression language (select, insert, update, delete) can be executed");
+        }
+        SchemaTranslateMap map = options.schemaTranslateMap();
+        boolean translated = map != null && !map.isEmpty();
+        Map<?, ?> first = asMap(many ? ((List<?>) parameters).get(0) : parameters);
+        long added = statement instanceof Insert || statement instanceof Update ? added((Dml) statement, first) : 0L;
+        int flags = (many ? MANY : 0) | (translated ? TRANSLATED : 0);
+        Template template = template(statement, SqlFlavor.of(dialect), dialect, cacheInEffect(options, engineCache),
+                flags, added);
+        Object[] values = values(statement, template);
+        if (!many) {
+            if (template.expanding()) {
+                template.checkSupplied(first);
+                Template.Rendering r = template.render(values, first, translated ? map : null, false);
+                return new Prepared(template.parsed(r), r.arguments().toArray());
+            }
+            return new Prepared(template.parsed(translated ? map : null), template.arguments(values, first, -1));
+        }
+        List<?> sets = (List<?>) parameters;
+        List<Object[]> rows = new ArrayList<>(sets.size());
+        for (int i = 0; i < sets.size(); i++) {
+            rows.add(template.arguments(values, asMap(sets.get(i)), i));
+        }
+        return new Prepared(template.parsed(translated ? map : null), rows);
+    }
+
+    private static @Nullable CompiledCache cacheInEffect(ExecutionOptions options, CompiledCache engineCache) {
+        if (!options.compiledCache()) {
+            return null;
+        }
+        CompiledCache own = options.compiledCacheInstance();
+        if (own != null) {
+            return own;
+        }
+        return engineCache.capacity() > 0 ? engineCache : null;
+    }
+
+    private static Template template(Statement statement, SqlFlavor flavor, Dialect dialect,
+            @Nullable CompiledCache cache, int flags, long added) {
+        if (cache == null) {
+            return SqlCompiler.compile((Statement) statement.stripped(), dialect, (flags & TRANSLATED) != 0,
+                    (flags & MANY) != 0, added);
+        }
+        CompiledCache.Entry memo = statement.memo;
+        if (memo != null && memo.cache == cache && memo.flavor == flavor && memo.flags == flags
+                && memo.added == added) {
+            cache.countHit();
+            return memo.template;
+        }
+        int hash = statement.shapeHash();
+        CompiledCache.Entry entry = cache.lookup(flavor, statement, hash, flags, added);
+        if (entry == null) {
+            Statement key = (Statement) statement.stripped();
+            Template template = SqlCompiler.compile(key, dialect, (flags & TRANSLATED) != 0, (flags & MANY) != 0,
+                    added);
+            entry = cache.store(flavor, key, hash, flags, added, template);
+        }
+        statement.memo = entry;
+        return entry.template;
+    }
+
+    /** The columns (bit per table position) that parameters add to an INSERT or UPDATE. */
+    private static long added(Dml statement, Map<?, ?> parameters) {
+        if (parameters.isEmpty() || statement instanceof Insert i && i.fromSelect != null) {
+            return 0L;
+        }
+        List<Column<?>> columns = statement.table.columns();
+        long mask = 0L;
+        for (int i = 0; i < columns.size() && i < 64; i++) {
+            if (statement.values[i] == null && parameters.containsKey(columns.get(i).name())) {
+                mask |= 1L << i;
+            }
+        }
+        return mask;
+    }
+
+    private static Map<?, ?> asMap(Object parameters) {
+        if (parameters instanceof Map<?, ?> m) {
+            return m;
+        }
+        if (parameters instanceof dev.retort.engine.Row row) {
+            return row.asMap();
+        }
+        throw new ArgumentException("Parameters must be a Map<String, ?> (or a list of maps for executemany), not "
+                + parameters.getClass().getName());
+    }
+
+    @Override
+    public boolean sameStructure(Object element, Object other) {
+        return Shape.same(element, other);
+    }
+}
