@@ -19,6 +19,10 @@ MARIADB_DB=test
 WAIT_SECONDS=${TEST_DATABASES_WAIT_SECONDS:-60}
 
 say() { echo "$*"; }
+
+# Runs a command that starts a server without the caller's extra descriptors: a server started under
+# `flock /work/.mvn.lock ...` would otherwise inherit the lock and hold it for as long as it runs.
+detached() { "$@" 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; }
 die() { echo "test-databases: ERROR: $*" >&2; exit 1; }
 
 not_installed() {
@@ -73,7 +77,7 @@ setup_postgresql() {
     say "postgresql: already running ($ver/main)"
   else
     say "postgresql: not running, starting $ver/main"
-    pg_ctlcluster --skip-systemctl-redirect "$ver" main start \
+    detached pg_ctlcluster --skip-systemctl-redirect "$ver" main start \
       || die "postgresql: 'pg_ctlcluster $ver main start' failed (see /var/log/postgresql/postgresql-$ver-main.log)"
     wait_until "postgresql on $PG_HOST:$PG_PORT" pg_ready
     say "postgresql: started"
@@ -98,7 +102,7 @@ setup_postgresql() {
     say "postgresql: max_prepared_transactions=$mpt, ok"
   else
     pg_tcp -d postgres -c "alter system set max_prepared_transactions = $PG_MAX_PREPARED" >/dev/null
-    pg_ctlcluster --skip-systemctl-redirect "$ver" main restart \
+    detached pg_ctlcluster --skip-systemctl-redirect "$ver" main restart \
       || die "postgresql: restart after setting max_prepared_transactions failed"
     wait_until "postgresql on $PG_HOST:$PG_PORT (after restart)" pg_ready
     mpt=$(pg_tcp -d postgres -c 'show max_prepared_transactions')
@@ -144,7 +148,7 @@ setup_mariadb() {
     if [[ ! -d /run/mysqld ]]; then
       install -d -o mysql -g mysql -m 0755 /run/mysqld
     fi
-    start-stop-daemon --start --oknodo --background --exec "$server" \
+    detached start-stop-daemon --start --oknodo --background --exec "$server" \
       || die "mariadb: start-stop-daemon failed to start $server"
     wait_until "mariadb on $MARIADB_HOST:$MARIADB_PORT" mariadb_ready
     say "mariadb: started"

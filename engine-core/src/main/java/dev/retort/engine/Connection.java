@@ -13,6 +13,7 @@ import dev.retort.engine.internal.ClauseSupport;
 import dev.retort.engine.internal.Errors;
 import dev.retort.engine.internal.LeakDetector;
 import dev.retort.engine.internal.ManagedPool;
+import dev.retort.engine.internal.NetworkTimeout;
 import dev.retort.engine.internal.ParsedSql;
 import dev.retort.engine.internal.ReplicaRouter;
 import dev.retort.engine.spi.ExternalTransaction;
@@ -61,10 +62,9 @@ public final class Connection implements AutoCloseable {
     private int savepointSeq;
     private boolean autocommitMode;
     private boolean jdbcAutoCommit;
-    private boolean initialAutoCommit;
-    private boolean stateDirty;
     private @Nullable Map<String, Object> info;
     private LeakDetector.@Nullable Tracked leak;
+    private @Nullable NetworkTimeout networkTimeout;
 
     /** A pooled connection; {@code readOnlyRoute}: check out from a replica when the engine has replicas. */
     Connection(Engine engine, boolean readOnlyRoute) {
@@ -178,8 +178,11 @@ public final class Connection implements AutoCloseable {
         return run(parsed, parameterRows, true, options, engine.listeners());
     }
 
-    private Result executeClause(Executable statement, Object parameters, ExecutionOptions callOptions) {
+    private Result executeClause(Executable statement, @Nullable Object parameters, ExecutionOptions callOptions) {
         checkOpen();
+        if (parameters == null) {
+            parameters = Map.of(); // as SQLAlchemy's execute(stmt, None): no parameters
+        }
         ExecutionOptions opts = options.merge(statement.executionOptions()).merge(callOptions);
         ConnectionListener[] ls = engine.listeners();
         ExecuteEvent event = null;
@@ -251,6 +254,14 @@ public final class Connection implements AutoCloseable {
     /** The query timeout for a statement with these options (0 = none), shortened by a framework's deadline. */
     int statementTimeout(ExecutionOptions opts) {
         return ownership.statementTimeout(opts.timeoutSeconds());
+    }
+
+    /**
+     * The pool layer's deadline for the next statement: with a {@code timeout} the driver's network timeout holds
+     * even when the network is gone (see {@link NetworkTimeout}); without one the connection's own comes back.
+     */
+    void boundNetworkWait(int timeoutSeconds) throws SQLException {
+        networkTimeout = NetworkTimeout.apply(networkTimeout, jdbc, timeoutSeconds);
     }
 
     void logStatement(String sql, Object parameters, ExecutionOptions opts) {
@@ -856,7 +867,6 @@ public final class Connection implements AutoCloseable {
             }
             if (more.readOnly() != null) {
                 c.setReadOnly(more.readOnly());
-                stateDirty = true;
             }
         } catch (SQLException e) {
             throw handleError(e, null, null, engine.listeners());
@@ -903,7 +913,7 @@ public final class Connection implements AutoCloseable {
                 c.setAutoCommit(true);
                 jdbcAutoCommit = true;
             }
-            // only JDBC autocommit changed (and release() restores that by itself): nothing else to reset
+            // only JDBC autocommit changed; the pool restores it when the connection goes back
             autocommitMode = true;
             return;
         } else {
@@ -916,7 +926,6 @@ public final class Connection implements AutoCloseable {
             }
             c.setTransactionIsolation(level.jdbcLevel());
         }
-        stateDirty = true;
     }
 
     // ================================================================= life cycle
@@ -930,7 +939,6 @@ public final class Connection implements AutoCloseable {
         }
         jdbc = c;
         invalidated = false;
-        stateDirty = false;
         if (leak != null) {
             leak.onLeak(pool, c);
         }
@@ -939,8 +947,7 @@ public final class Connection implements AutoCloseable {
             if (core.defaultIsolation == null) {
                 core.defaultIsolation = IsolationLevel.fromJdbc(c.getTransactionIsolation());
             }
-            initialAutoCommit = c.getAutoCommit();
-            jdbcAutoCommit = initialAutoCommit;
+            jdbcAutoCommit = c.getAutoCommit();
             autocommitMode = core.poolIsolation == IsolationLevel.AUTOCOMMIT;
             // engine-level characteristics only: after an invalidation the new JDBC connection starts at the
             // engine's level, not at one set on this connection (SQLAlchemy)
@@ -951,7 +958,6 @@ public final class Connection implements AutoCloseable {
             }
             if (engineOptions.readOnly() != null) {
                 c.setReadOnly(engineOptions.readOnly());
-                stateDirty = true;
             }
         } catch (SQLException e) {
             RuntimeException error = handleError(e, null, null, engine.listeners());
@@ -1042,23 +1048,6 @@ public final class Connection implements AutoCloseable {
         }
         if (detached) {
             pool.closeDetached(c);
-            return;
-        }
-        try {
-            if (jdbcAutoCommit != initialAutoCommit) {
-                c.setAutoCommit(initialAutoCommit);
-            }
-            if (stateDirty) {
-                IsolationLevel level = core.poolIsolation != null ? core.poolIsolation : core.defaultIsolation;
-                if (level != null && level != IsolationLevel.AUTOCOMMIT) {
-                    c.setTransactionIsolation(level.jdbcLevel());
-                }
-                if (c.isReadOnly()) {
-                    c.setReadOnly(false);
-                }
-            }
-        } catch (SQLException e) {
-            pool.invalidate(c, e);
             return;
         }
         pool.checkin(c);

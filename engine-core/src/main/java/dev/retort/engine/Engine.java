@@ -10,6 +10,7 @@ import dev.retort.engine.exc.EngineException;
 import dev.retort.engine.exc.ResourceClosedException;
 import dev.retort.engine.internal.DriverPools;
 import dev.retort.engine.internal.HikariQueuePool;
+import dev.retort.engine.internal.JdbcDrivers;
 import dev.retort.engine.internal.LruCache;
 import dev.retort.engine.internal.ManagedPool;
 import dev.retort.engine.internal.MockJdbc;
@@ -18,6 +19,7 @@ import dev.retort.engine.internal.ReplicaRouter;
 import dev.retort.engine.sql.CompiledCache;
 import dev.retort.engine.pool.Pool;
 import dev.retort.engine.pool.PoolClass;
+import dev.retort.engine.pool.PoolSettings;
 import dev.retort.engine.pool.Replica;
 import dev.retort.engine.pool.ReplicaFallback;
 import dev.retort.engine.spi.ContextualConnectionResolver;
@@ -135,8 +137,8 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine mock(Consumer<String> sqlSink, String dialect) {
         Dialect d = DialectRegistry.get(dialect);
-        ManagedPool.Settings settings = new ManagedPool.Settings(1, 0, Duration.ofSeconds(30), null, false, 30);
-        ManagedPool pool = DriverPools.nullPool(MockJdbc.dataSource(sqlSink), settings, d);
+        PoolSettings settings = new PoolSettings(1, 0, Duration.ofSeconds(30), null, false);
+        ManagedPool pool = DriverPools.nullPool(MockJdbc.dataSource(sqlSink), settings, d, "mock");
         Core core = new Core(EngineUrl.parse("jdbc:" + d.name() + ":mock"), d, pool, 0, false, false, "mock", null,
                 true);
         return new Engine(core, null, ExecutionOptions.empty(), NO_LISTENERS);
@@ -617,25 +619,32 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
-        /** Connections kept open (HikariCP {@code minimumIdle}); at least 1. */
+        /**
+         * Connections kept open once opened ({@code pool_size}); at least 1. Connections open on demand; one coming
+         * back while this many are idle is closed.
+         */
         public Builder poolSize(int size) {
             this.poolSize = size;
             return this;
         }
 
-        /** Connections allowed beyond the pool size (HikariCP {@code maximumPoolSize = poolSize + maxOverflow}). */
+        /** Connections allowed beyond the pool size ({@code max_overflow}); they are closed when they come back. */
         public Builder maxOverflow(int overflow) {
             this.maxOverflow = overflow;
             return this;
         }
 
-        /** How long a checkout waits for a free connection before {@link dev.retort.engine.exc.PoolTimeoutException}. */
+        /**
+         * The longest a checkout takes ({@code pool_timeout}): waiting for a free connection, liveness checks and
+         * replacing dead connections included; then {@link dev.retort.engine.exc.PoolTimeoutException} (pool
+         * exhausted) or {@link dev.retort.engine.exc.OperationalException} (no connection could be opened).
+         */
         public Builder poolTimeout(Duration timeout) {
             this.poolTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** Connections older than this are replaced at checkout ({@code null}: never). */
+        /** Connections older than this are replaced at checkout ({@code null} or zero: never; negative is refused). */
         public Builder poolRecycle(@Nullable Duration recycle) {
             this.poolRecycle = recycle;
             return this;
@@ -745,18 +754,7 @@ public final class Engine implements AutoCloseable {
          * @throws ArgumentException when a setting makes no sense; the message names it and the fix
          */
         public Engine build() {
-            if (poolSize < 1) {
-                throw new ArgumentException("poolSize must be at least 1, was " + poolSize);
-            }
-            if (maxOverflow < 0) {
-                throw new ArgumentException("maxOverflow must be 0 or more, was " + maxOverflow);
-            }
-            if (poolTimeout.toMillis() < 250) {
-                throw new ArgumentException("poolTimeout must be at least 250 ms, was " + poolTimeout.toMillis() + " ms");
-            }
-            if (poolRecycle != null && (poolRecycle.isNegative() || poolRecycle.isZero())) {
-                poolRecycle = null;
-            }
+            PoolSettings settings = new PoolSettings(poolSize, maxOverflow, poolTimeout, poolRecycle, poolPrePing);
             if (queryCacheSize < 0) {
                 throw new ArgumentException("queryCacheSize must be 0 (disabled) or more, was " + queryCacheSize);
             }
@@ -769,8 +767,6 @@ public final class Engine implements AutoCloseable {
             if (optionLevel != null) {
                 dialect.checkIsolationLevel(optionLevel);
             }
-            ManagedPool.Settings settings = new ManagedPool.Settings(poolSize, maxOverflow, poolTimeout, poolRecycle,
-                    poolPrePing, (int) Math.max(1, poolTimeout.toSeconds()));
             ManagedPool pool = buildPool(engineUrl, dialect, settings);
             for (PoolListener l : poolListeners) {
                 pool.addListener(l);
@@ -813,14 +809,17 @@ public final class Engine implements AutoCloseable {
             return EngineUrl.parse(jdbc);
         }
 
-        private ManagedPool buildPool(EngineUrl engineUrl, Dialect dialect, ManagedPool.Settings settings) {
+        private ManagedPool buildPool(EngineUrl engineUrl, Dialect dialect, PoolSettings settings) {
             if (dataSource != null) {
-                return HikariQueuePool.borrowed(dataSource, settings, dialect);
+                return HikariQueuePool.borrowed(dataSource, settings, dialect, engineUrl.toString());
             }
             String jdbcUrl = engineUrl.toJdbcUrl();
+            Map<String, String> driverProperties = new LinkedHashMap<>(dialect.driverProperties());
+            driverProperties.putAll(connectArgs);
             if (poolClass != PoolClass.QUEUE) {
+                JdbcDrivers.require(jdbcUrl, engineUrl);
                 Properties props = new Properties();
-                props.putAll(connectArgs);
+                props.putAll(driverProperties);
                 if (engineUrl.username() != null) {
                     props.setProperty("user", engineUrl.username());
                 }
@@ -828,42 +827,24 @@ public final class Engine implements AutoCloseable {
                     props.setProperty("password", engineUrl.password());
                 }
                 DataSource driver = DriverPools.driverDataSource(jdbcUrl, props);
-                return poolClass == PoolClass.NULL ? DriverPools.nullPool(driver, settings, dialect)
-                        : DriverPools.staticPool(driver, settings, dialect);
+                return poolClass == PoolClass.NULL
+                        ? DriverPools.nullPool(driver, settings, dialect, engineUrl.toString())
+                        : DriverPools.staticPool(driver, settings, dialect, engineUrl.toString());
             }
-            return HikariQueuePool.owned(hikariConfig(engineUrl, dialect, ""), settings, dialect);
+            return HikariQueuePool.owned(engineUrl, settings, dialect, isolationLevel, false, poolName(dialect, ""),
+                    driverProperties, hikariCustomizer);
         }
 
         /** A replica's pool: the primary's settings, its own URL, and connections read-only from the start. */
-        private ManagedPool replicaPool(EngineUrl replicaUrl, Dialect dialect, ManagedPool.Settings settings,
-                String suffix) {
-            HikariConfig config = hikariConfig(replicaUrl, dialect, suffix);
-            config.setReadOnly(true);
-            return HikariQueuePool.owned(config, settings, dialect);
+        private ManagedPool replicaPool(EngineUrl replicaUrl, Dialect dialect, PoolSettings settings, String suffix) {
+            Map<String, String> driverProperties = new LinkedHashMap<>(dialect.driverProperties());
+            driverProperties.putAll(connectArgs);
+            return HikariQueuePool.owned(replicaUrl, settings, dialect, isolationLevel, true, poolName(dialect, suffix),
+                    driverProperties, hikariCustomizer);
         }
 
-        private HikariConfig hikariConfig(EngineUrl engineUrl, Dialect dialect, String poolNameSuffix) {
-            String jdbcUrl = engineUrl.toJdbcUrl();
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(jdbcUrl);
-            config.setUsername(engineUrl.username());
-            config.setPassword(engineUrl.password());
-            config.setMinimumIdle(poolSize);
-            config.setMaximumPoolSize(poolSize + maxOverflow);
-            config.setConnectionTimeout(poolTimeout.toMillis());
-            config.setMaxLifetime(poolRecycle != null && poolRecycle.toMillis() >= 30_000 ? poolRecycle.toMillis() : 0);
-            config.setInitializationFailTimeout(-1);
-            config.setPoolName("retort-" + (loggingName != null ? loggingName : dialect.name()) + poolNameSuffix);
-            boolean autocommit = isolationLevel == IsolationLevel.AUTOCOMMIT;
-            config.setAutoCommit(autocommit);
-            if (isolationLevel != null && !autocommit) {
-                config.setTransactionIsolation("TRANSACTION_" + isolationLevel.name());
-            }
-            connectArgs.forEach(config::addDataSourceProperty);
-            if (hikariCustomizer != null) {
-                hikariCustomizer.accept(config);
-            }
-            return config;
+        private String poolName(Dialect dialect, String suffix) {
+            return "retort-" + (loggingName != null ? loggingName : dialect.name()) + suffix;
         }
     }
 }

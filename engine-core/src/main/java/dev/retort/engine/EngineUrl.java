@@ -136,7 +136,11 @@ public final class EngineUrl {
                 try {
                     port = Integer.valueOf(p);
                 } catch (NumberFormatException e) {
-                    throw malformed(shown, "port '" + p + "' is not a number");
+                    port = -1;
+                }
+                if (port < 1 || port > 65535) {
+                    throw malformed(shown, "port '" + p + "' is " + (port == -1 ? "not a number"
+                            : "out of range (1-65535)"));
                 }
                 host = part.substring(0, portColon);
             }

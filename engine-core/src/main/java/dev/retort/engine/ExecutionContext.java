@@ -122,6 +122,7 @@ final class ExecutionContext implements Supplier<List<List<Object>>> {
         if (timeout > 0) {
             st.setQueryTimeout(timeout);
         }
+        connection.boundNetworkWait(timeout);
         return st;
     }
 

@@ -7,6 +7,7 @@ import dev.retort.engine.exc.ArgumentException;
 import dev.retort.engine.internal.HikariQueuePool;
 import dev.retort.engine.internal.ManagedPool;
 import dev.retort.engine.internal.ReplicaRouter;
+import dev.retort.engine.pool.PoolSettings;
 import dev.retort.engine.pool.ReplicaFallback;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ final class ReplicaSettings {
     /** Builds a replica's pool from its URL ({@code suffix} is added to the pool name). */
     @FunctionalInterface
     interface PoolFactory {
-        ManagedPool create(EngineUrl url, Dialect dialect, ManagedPool.Settings settings, String suffix);
+        ManagedPool create(EngineUrl url, Dialect dialect, PoolSettings settings, String suffix);
     }
 
     final List<EngineUrl> urls = new ArrayList<>();
@@ -33,7 +34,7 @@ final class ReplicaSettings {
      * when there are no replicas.
      */
     @Nullable ReplicaRouter router(ManagedPool primary, EngineUrl primaryUrl, Dialect dialect,
-            ManagedPool.Settings settings, List<PoolListener> poolListeners, PoolFactory factory) {
+            PoolSettings settings, List<PoolListener> poolListeners, PoolFactory factory) {
         if (urls.isEmpty() && dataSources.isEmpty()) {
             return null;
         }
@@ -56,7 +57,8 @@ final class ReplicaSettings {
             String jdbcUrl = dataSource instanceof HikariDataSource hikari ? hikari.getJdbcUrl() : null;
             EngineUrl shown = EngineUrl.parse(jdbcUrl != null ? jdbcUrl
                     : "jdbc:" + dialect.name() + ":datasource-replica" + (members.size() + 1));
-            members.add(new ReplicaRouter.Member(shown, HikariQueuePool.borrowed(dataSource, settings, dialect)));
+            members.add(new ReplicaRouter.Member(shown, HikariQueuePool.borrowed(dataSource, settings, dialect,
+                    shown.toString())));
         }
         for (ReplicaRouter.Member member : members) {
             for (PoolListener l : poolListeners) {

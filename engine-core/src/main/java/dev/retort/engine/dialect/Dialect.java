@@ -12,6 +12,7 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -42,6 +43,14 @@ public interface Dialect {
      */
     default String translateJdbcUrl(String jdbcUrl) {
         return jdbcUrl;
+    }
+
+    /**
+     * Driver properties the engine sets on the pools it builds unless the URL or {@code connectArg} sets them: what
+     * keeps a statement's {@code timeout} a deadline when the network is gone (see {@code NetworkTimeout}).
+     */
+    default Map<String, String> driverProperties() {
+        return Map.of();
     }
 
     /** The isolation levels this database accepts, including {@link IsolationLevel#AUTOCOMMIT}. */

@@ -2,6 +2,7 @@ package dev.retort.engine.internal;
 
 import dev.retort.engine.dialect.Dialect;
 import dev.retort.engine.pool.PoolClass;
+import dev.retort.engine.pool.PoolSettings;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,25 +28,26 @@ public final class DriverPools {
     }
 
     /** {@link PoolClass#NULL}. */
-    public static ManagedPool nullPool(DataSource source, ManagedPool.Settings settings, Dialect dialect) {
-        return new NullPool(source, settings, dialect);
+    public static ManagedPool nullPool(DataSource source, PoolSettings settings, Dialect dialect, String target) {
+        return new NullPool(source, settings, dialect, target);
     }
 
     /** {@link PoolClass#STATIC}. */
-    public static ManagedPool staticPool(DataSource source, ManagedPool.Settings settings, Dialect dialect) {
-        return new StaticPool(source, settings, dialect);
+    public static ManagedPool staticPool(DataSource source, PoolSettings settings, Dialect dialect,
+            String target) {
+        return new StaticPool(source, settings, dialect, target);
     }
 
     private static final class NullPool extends ManagedPool {
         private final DataSource source;
 
-        NullPool(DataSource source, Settings settings, Dialect dialect) {
-            super(settings, dialect);
+        NullPool(DataSource source, PoolSettings settings, Dialect dialect, String target) {
+            super(settings, dialect, target);
             this.source = source;
         }
 
         @Override
-        protected Connection acquire() throws SQLException {
+        protected Connection acquire(long timeoutMillis) throws SQLException {
             return source.getConnection();
         }
 
@@ -85,19 +87,26 @@ public final class DriverPools {
 
     private static final class StaticPool extends ManagedPool {
         private final DataSource source;
+        private final StateReset reset = new StateReset();
         private @Nullable Connection shared;
 
-        StaticPool(DataSource source, Settings settings, Dialect dialect) {
-            super(settings, dialect);
+        StaticPool(DataSource source, PoolSettings settings, Dialect dialect, String target) {
+            super(settings, dialect, target);
             this.source = source;
         }
 
         @Override
-        protected synchronized Connection acquire() throws SQLException {
+        protected synchronized Connection acquire(long timeoutMillis) throws SQLException {
             if (shared == null || shared.isClosed()) {
                 shared = source.getConnection();
+                reset.capture(shared);
             }
             return shared;
+        }
+
+        @Override
+        protected void resetState(Connection connection) throws SQLException {
+            reset.restore(connection);
         }
 
         @Override

@@ -3,12 +3,20 @@ package dev.retort.engine.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.retort.engine.EngineUrl;
+import dev.retort.engine.IsolationLevel;
 import dev.retort.engine.dialect.Dialect;
 import dev.retort.engine.pool.PoolClass;
+import dev.retort.engine.pool.PoolSettings;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -24,19 +32,64 @@ public final class HikariQueuePool extends ManagedPool {
     private final DataSource stable;
     private volatile @Nullable HikariDataSource owned;
 
-    /** A pool the engine owns, built from {@code config} on first use. */
-    public static HikariQueuePool owned(HikariConfig config, Settings settings, Dialect dialect) {
-        return new HikariQueuePool(config, null, settings, dialect);
+    private static final long FIRST_SLICE_MILLIS = 200;
+
+    private final StateReset reset = new StateReset();
+
+    /**
+     * A pool the engine owns, built on first use. SQLAlchemy's settings map onto HikariCP as follows:
+     * {@code maximumPoolSize = poolSize + maxOverflow}; {@code minimumIdle = 0} with no idle timeout, so connections
+     * are opened on demand and the engine itself closes a returning connection when {@code poolSize} are idle
+     * (QueuePool's overflow); {@code connectionTimeout = poolTimeout}; {@code validationTimeout} a quarter of it
+     * (1 to 5 s), so HikariCP's own liveness check cannot stretch a checkout much past {@code poolTimeout};
+     * {@code maxLifetime = poolRecycle} when at least 30 s (HikariCP's floor; shorter ones the engine enforces
+     * at checkout); while the pool has no connection at all, a refused login or an unreachable server fails the
+     * checkout at once with the driver's reason.
+     */
+    public static HikariQueuePool owned(EngineUrl url, PoolSettings settings, Dialect dialect,
+            @Nullable IsolationLevel isolationLevel, boolean readOnly, String poolName,
+            Map<String, String> driverProperties, @Nullable Consumer<HikariConfig> customizer) {
+        String jdbcUrl = url.toJdbcUrl();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(url.username());
+        config.setPassword(url.password());
+        config.setReadOnly(readOnly);
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(0);
+        config.setMaximumPoolSize(settings.poolSize() + settings.maxOverflow());
+        long timeout = settings.timeout().toMillis();
+        config.setConnectionTimeout(timeout);
+        config.setValidationTimeout(Math.min(5_000, Math.max(1_000, timeout / 4)));
+        long recycle = settings.recycle() != null ? settings.recycle().toMillis() : 0;
+        config.setMaxLifetime(recycle >= 30_000 ? recycle : 0);
+        config.setInitializationFailTimeout(-1); // lazy: nothing connects before the first checkout
+        config.setPoolName(poolName);
+        boolean autocommit = isolationLevel == IsolationLevel.AUTOCOMMIT;
+        config.setAutoCommit(autocommit);
+        if (isolationLevel != null && !autocommit) {
+            config.setTransactionIsolation("TRANSACTION_" + isolationLevel.name());
+        }
+        driverProperties.forEach(config::addDataSourceProperty);
+        if (customizer != null) {
+            customizer.accept(config);
+        }
+        if (config.getDataSource() == null && config.getDataSourceClassName() == null
+                && config.getDriverClassName() == null) {
+            JdbcDrivers.require(config.getJdbcUrl(), url);
+        }
+        return new HikariQueuePool(config, null, settings, dialect, url.toString());
     }
 
     /** A pool over an application's data source. */
-    public static HikariQueuePool borrowed(DataSource dataSource, Settings settings, Dialect dialect) {
-        return new HikariQueuePool(null, dataSource, settings, dialect);
+    public static HikariQueuePool borrowed(DataSource dataSource, PoolSettings settings, Dialect dialect,
+            String target) {
+        return new HikariQueuePool(null, dataSource, settings, dialect, target);
     }
 
-    private HikariQueuePool(@Nullable HikariConfig config, @Nullable DataSource foreign, Settings settings,
-            Dialect dialect) {
-        super(settings, dialect);
+    private HikariQueuePool(@Nullable HikariConfig config, @Nullable DataSource foreign, PoolSettings settings,
+            Dialect dialect, String target) {
+        super(settings, dialect, target);
         this.config = config;
         this.foreign = foreign;
         this.stable = foreign != null ? foreign : new EngineDataSource();
@@ -72,15 +125,63 @@ public final class HikariQueuePool extends ManagedPool {
         }
     }
 
-    /** The HikariCP data source, created if needed ({@code null} for a non-Hikari application data source). */
+    @Override
     public @Nullable HikariDataSource hikariDataSource() {
-        source();
-        return hikari();
+        HikariDataSource ds = hikari();
+        return ds != null && !ds.isClosed() ? ds : null;
     }
 
     @Override
-    protected Connection acquire() throws SQLException {
-        return source().getConnection();
+    protected Connection acquire(long timeoutMillis) throws SQLException {
+        DataSource source = source();
+        if (foreign == null && source instanceof HikariDataSource ds
+                && ds.getHikariPoolMXBean() instanceof HikariPool pool) {
+            // bounded by what is left of the checkout's deadline
+            return pool.getTotalConnections() > 0 ? pool.getConnection(timeoutMillis) : first(pool, timeoutMillis);
+        }
+        Connection connection = source.getConnection();
+        if (hikari() == null) {
+            reset.capture(connection);
+        }
+        return connection;
+    }
+
+    /**
+     * A checkout while the pool has no connection at all: waits in short slices and gives up at once when HikariCP's
+     * last attempt to connect failed for good (login refused, nothing listening), instead of after the whole
+     * {@code poolTimeout}. A server that does not answer still gets the whole timeout.
+     */
+    private static Connection first(HikariPool pool, long timeoutMillis) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            try {
+                return pool.getConnection(Math.max(1, Math.min(left, FIRST_SLICE_MILLIS)));
+            } catch (SQLTransientConnectionException e) {
+                if (left <= FIRST_SLICE_MILLIS || refused(e.getCause())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether a connect failure will not go away by waiting: a login refused (28xxx) or no server (08001). */
+    private static boolean refused(@Nullable Throwable failure) {
+        String state = failure instanceof SQLException e ? e.getSQLState() : null;
+        return state != null && (state.startsWith("28") || state.equals("08001") || state.equals("08004"));
+    }
+
+    @Override
+    protected void resetState(Connection connection) throws SQLException {
+        if (hikari() == null) {
+            reset.restore(connection); // another pool: not every pool resets what the engine changed
+        }
+    }
+
+    @Override
+    protected boolean isOverflow() {
+        HikariPoolMXBean bean = foreign == null ? bean() : null;
+        return bean != null && bean.getIdleConnections() >= settings.poolSize();
     }
 
     @Override
@@ -159,7 +260,7 @@ public final class HikariQueuePool extends ManagedPool {
         return bean != null ? bean.getIdleConnections() : 0;
     }
 
-    /** Threads waiting for a connection. */
+    @Override
     public int pending() {
         HikariPoolMXBean bean = bean();
         return bean != null ? bean.getThreadsAwaitingConnection() : 0;

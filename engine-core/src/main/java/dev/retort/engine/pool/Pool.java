@@ -1,5 +1,6 @@
 package dev.retort.engine.pool;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.retort.engine.event.PoolListener;
 import java.time.Duration;
 import java.util.List;
@@ -52,4 +53,18 @@ public interface Pool {
 
     /** The kind of pool. */
     PoolClass poolClass();
+
+    /** Threads waiting for a connection now (0 when the pool cannot tell). */
+    default int pending() {
+        return 0;
+    }
+
+    /**
+     * The HikariCP pool behind a {@link PoolClass#QUEUE} pool, for its MX beans and metrics: {@code null} for the
+     * other pool classes, an application data source that is not HikariCP, or a pool that has not started (asking
+     * never starts one).
+     */
+    default @Nullable HikariDataSource hikariDataSource() {
+        return null;
+    }
 }

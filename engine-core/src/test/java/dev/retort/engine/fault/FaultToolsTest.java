@@ -48,6 +48,29 @@ class FaultToolsTest {
     }
 
     @Test
+    void aServerRestartMidTransactionInvalidatesAndTheEngineRecovers() {
+        try (Engine engine = Engine.builder(cluster.url()).poolSize(2).maxOverflow(0).build();
+                Connection c = engine.connect()) {
+            c.execDriverSql("CREATE TABLE IF NOT EXISTS restart_items (id INT PRIMARY KEY)");
+            c.commit();
+            try (Connection idle = engine.connect()) {
+                idle.scalar(Sql.text("SELECT 1"));
+            }
+            c.execute(Sql.text("INSERT INTO restart_items VALUES (1)"));
+            cluster.restart();
+            assertThatThrownBy(() -> c.execute(Sql.text("INSERT INTO restart_items VALUES (2)")))
+                    .isInstanceOfSatisfying(DBAPIException.class, e -> assertThat(e.connectionInvalidated()).isTrue());
+            c.rollback();
+            assertThat(c.scalar(Sql.text("SELECT count(*) FROM restart_items"))).isEqualTo(0L);
+            c.rollback();
+            try (Connection other = engine.connect()) {
+                assertThat(other.scalar(Sql.text("SELECT 1"))).isEqualTo(1); // the idle one was replaced
+            }
+            assertThat(engine.pool().checkedOut()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theProxyForwardsCutsAndHolds() throws Exception {
         try (FaultProxy proxy = FaultProxy.to(cluster.port());
                 Engine engine = Engine.builder("postgresql://postgres@127.0.0.1:" + proxy.port() + "/test")

@@ -3,7 +3,6 @@ package dev.retort.engine.spring.boot.actuate;
 import dev.retort.engine.Engine;
 import dev.retort.engine.EngineUrl;
 import dev.retort.engine.exc.EngineException;
-import dev.retort.engine.internal.HikariQueuePool;
 import dev.retort.engine.pool.Pool;
 import dev.retort.engine.pool.Replica;
 import java.sql.DatabaseMetaData;
@@ -160,7 +159,7 @@ public final class EngineHealthIndicator extends AbstractHealthIndicator {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("active", pool.checkedOut());
         details.put("idle", pool.checkedIn());
-        details.put("pending", pool instanceof HikariQueuePool queue ? queue.pending() : 0);
+        details.put("pending", pool.pending());
         details.put("max", pool.maxSize());
         return details;
     }

@@ -12,7 +12,6 @@ import dev.retort.engine.event.CursorEvent;
 import dev.retort.engine.event.ErrorEvent;
 import dev.retort.engine.event.PoolListener;
 import dev.retort.engine.exc.EngineException;
-import dev.retort.engine.internal.HikariQueuePool;
 import dev.retort.engine.pool.Pool;
 import dev.retort.engine.pool.Replica;
 import io.micrometer.core.instrument.Counter;
@@ -322,10 +321,8 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
      * @return whether this call bound it
      */
     boolean bindHikariMetrics() {
-        if (!(poolOf(engine) instanceof HikariQueuePool queue)) {
-            return false;
-        }
-        HikariDataSource hikari = queue.hikariDataSource();
+        Pool pool = poolOf(engine);
+        HikariDataSource hikari = pool != null ? pool.hikariDataSource() : null;
         if (hikari == null) {
             return false;
         }

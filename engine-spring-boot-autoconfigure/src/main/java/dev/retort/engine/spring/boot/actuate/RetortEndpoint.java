@@ -6,7 +6,6 @@ import dev.retort.engine.EngineUrl;
 import dev.retort.engine.IsolationLevel;
 import dev.retort.engine.event.ConnectionListener;
 import dev.retort.engine.exc.EngineException;
-import dev.retort.engine.internal.HikariQueuePool;
 import dev.retort.engine.event.PoolListener;
 import dev.retort.engine.pool.Pool;
 import dev.retort.engine.pool.Replica;
@@ -74,7 +73,7 @@ public final class RetortEndpoint {
         List<ReplicaDescriptor> replicas = new ArrayList<>();
         for (Replica replica : engine.replicas()) {
             replicas.add(new ReplicaDescriptor(maskUrl(replica.url()), hosts(replica.url()), replica.isAvailable(),
-                    replica.lastError(), pool(replica.pool(), engine.isClosed())));
+                    replica.lastError(), pool(replica.pool())));
         }
         return new EngineDescriptor(maskUrl(engine), hosts(engine.url()), engine.name(), engine.driver(),
                 isolation != null ? isolation.sqlName() : null, options(engine.getExecutionOptions().asMap()),
@@ -121,23 +120,18 @@ public final class RetortEndpoint {
         } catch (EngineException mockEngine) {
             return null;
         }
-        return pool(pool, engine.isClosed());
+        return pool(pool);
     }
 
-    private static PoolDescriptor pool(Pool pool, boolean engineClosed) {
+    private static PoolDescriptor pool(Pool pool) {
         Long maxLifetime = null;
         String poolName = null;
-        int pending = 0;
-        if (pool instanceof HikariQueuePool queue) {
-            // only a started pool: asking for the data source would start (or, after close(), restart) it
-            boolean started = !engineClosed && pool.checkedOut() + pool.checkedIn() > 0;
-            HikariDataSource hikari = started ? queue.hikariDataSource() : null;
-            if (hikari != null) {
-                maxLifetime = hikari.getMaxLifetime();
-                poolName = hikari.getPoolName();
-            }
-            pending = queue.pending();
+        HikariDataSource hikari = pool.hikariDataSource(); // never starts a pool
+        if (hikari != null) {
+            maxLifetime = hikari.getMaxLifetime();
+            poolName = hikari.getPoolName();
         }
+        int pending = pool.pending();
         List<String> listeners = new ArrayList<>();
         for (PoolListener l : pool.listeners()) {
             listeners.add(l.getClass().getName());

@@ -10,6 +10,7 @@ import dev.retort.engine.dialect.DialectRegistry;
 import dev.retort.engine.event.ConnectionListener;
 import dev.retort.engine.event.PoolListener;
 import dev.retort.engine.exc.ArgumentException;
+import dev.retort.engine.pool.PoolSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
@@ -248,24 +249,19 @@ final class EngineFactory {
         }
     }
 
+    /** The engine's own pool validation ({@link PoolSettings#check}), reported against the property. */
     private static void checkPool(String prefix, RetortEngineProperties p) {
         RetortEngineProperties.Pool pool = p.pool();
-        String at = prefix + ".pool.";
-        if (pool.size() < 1) {
-            throw invalid(at + "size", "pool.size must be at least 1, was " + pool.size() + ".", "Set " + at
-                    + "size to the number of connections to keep open (default 5).");
-        }
-        if (pool.maxOverflow() < 0) {
-            throw invalid(at + "max-overflow", "pool.max-overflow must be 0 or more, was " + pool.maxOverflow()
-                    + ".", "Set " + at + "max-overflow to the number of extra connections allowed (default 10).");
-        }
-        if (pool.timeout().toMillis() < 250) {
-            throw invalid(at + "timeout", "pool.timeout must be at least 250ms, was " + pool.timeout().toMillis()
-                    + "ms.", "Set " + at + "timeout to how long a checkout may wait, e.g. 30s.");
-        }
-        if (pool.recycle() != null && pool.recycle().isNegative()) {
-            throw invalid(at + "recycle", "pool.recycle must not be negative, was " + pool.recycle() + ".",
-                    "Remove " + at + "recycle, or set it to a connection age such as 30m.");
+        PoolSettings.Invalid invalid = PoolSettings.check(pool.size(), pool.maxOverflow(), pool.timeout(),
+                pool.recycle());
+        if (invalid != null) {
+            String property = prefix + ".pool." + switch (invalid.setting()) {
+                case "poolSize" -> "size";
+                case "maxOverflow" -> "max-overflow";
+                case "poolTimeout" -> "timeout";
+                default -> "recycle";
+            };
+            throw invalid(property, invalid.message() + ".", "Correct " + property + ".");
         }
     }
 

@@ -91,9 +91,9 @@ public record RetortEngineProperties(
     /**
      * Pool settings, SQLAlchemy's {@code pool_*} arguments mapped onto HikariCP.
      *
-     * @param size Number of connections kept open (SQLAlchemy pool_size, HikariCP minimumIdle).
+     * @param size Number of idle connections kept open (SQLAlchemy pool_size); connections open on demand.
      * @param maxOverflow Connections allowed beyond the pool size (HikariCP maximumPoolSize = size + max-overflow).
-     * @param timeout How long a checkout waits for a free connection before failing (SQLAlchemy pool_timeout).
+     * @param timeout The longest a checkout takes, waiting and liveness checks included (SQLAlchemy pool_timeout).
      * @param recycle Connections older than this are replaced at checkout (SQLAlchemy pool_recycle); unset for
      * never.
      * @param prePing Whether to test each connection at checkout and transparently replace dead ones.
