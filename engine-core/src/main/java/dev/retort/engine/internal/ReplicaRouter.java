@@ -1,6 +1,7 @@
 package dev.retort.engine.internal;
 
 import dev.retort.engine.EngineUrl;
+import dev.retort.engine.exc.OperationalException;
 import dev.retort.engine.exc.PoolTimeoutException;
 import dev.retort.engine.pool.Pool;
 import dev.retort.engine.pool.Replica;
@@ -96,6 +97,10 @@ public final class ReplicaRouter {
                 failure = new SQLException("No connection to replica " + replica.url + " within the pool timeout ("
                         + rootMessage(timeout) + ")", "08001", timeout);
                 replica.down(failure, recheckNanos);
+            } catch (OperationalException e) {
+                // the pool could not open a connection (ManagedPool's connect failure): the replica is down
+                replica.down(e.orig(), recheckNanos);
+                failure = e.orig();
             } catch (SQLException e) {
                 replica.down(e, recheckNanos);
                 failure = e;
