@@ -1,19 +1,24 @@
 #!/bin/sh
 # The focused run behind the targets in benchmarks/README.md: Retort against its same-semantics floors, one database.
-# Usage (from the repository root, after building benchmarks/target/benchmarks.jar):
-#   benchmarks/scripts/focused.sh [h2|postgres] [forks]      (defaults: h2, 3 forks)
-# Writes focused-<db>-reads.json and focused-<db>-writes.json and prints their table (scripts/table.py).
-# Reads: 6 libraries x 4 workloads; writes: 3 libraries x 2 workloads; per fork 2 x 1 s warm-up, 4 x 2 s measured
-# (about 12 s with JVM start and set-up). On 2 cores with 3 forks: 90 forks, about 18 minutes per database.
+# Usage (after building benchmarks/target/benchmarks.jar; run from any directory):
+#   benchmarks/scripts/focused.sh [h2|postgres] [forks] [extra libraries, e.g. retortExpr,jooq]
+# (defaults: h2, 3 forks, none). Writes focused-<db>-reads.json and focused-<db>-writes.json into the current
+# directory and prints their table.
+# Reads (pointSelect, pointSelect4Threads, fetch1000): jdbc, jdbcTx, jdbcTemplate, jdbcTemplateTx, retort,
+# retortAutocommit. Writes and streaming (streamAll, txRoundTrip, batchInsert1000), which run in a transaction in every
+# library: jdbc, jdbcTemplate, retort. Per fork 2 x 1 s warm-up and 3 x 2 s measured (about 9.5 s with JVM start and
+# set-up): 27 cases x 3 forks = 81 forks, about 13 minutes on 2 cores; each extra library adds 6 cases (~3 minutes).
 set -eu
 db=${1:-h2}
 forks=${2:-3}
-jar=benchmarks/target/benchmarks.jar
+extra=${3:+,$3}
+jar="$(dirname "$0")/../target/benchmarks.jar"
 run() {
-    java -jar "$jar" "$1" -p db="$db" -p library="$2" -f "$forks" -wi 2 -w 1s -i 4 -r 2s -prof gc \
+    java -jar "$jar" "$1" -p db="$db" -p library="$2" -f "$forks" -wi 2 -w 1s -i 3 -r 2s -prof gc \
         -rf json -rff "$3"
 }
-run 'LibraryBenchmark\.(pointSelect|pointSelect4Threads|fetch1000|streamAll)$' \
-    jdbc,jdbcTx,jdbcTemplate,jdbcTemplateTx,retort,retortAutocommit "focused-$db-reads.json"
-run 'LibraryBenchmark\.(txRoundTrip|batchInsert1000)$' jdbc,jdbcTemplate,retort "focused-$db-writes.json"
+run 'LibraryBenchmark\.(pointSelect|pointSelect4Threads|fetch1000)$' \
+    "jdbc,jdbcTx,jdbcTemplate,jdbcTemplateTx,retort,retortAutocommit$extra" "focused-$db-reads.json"
+run 'LibraryBenchmark\.(streamAll|txRoundTrip|batchInsert1000)$' "jdbc,jdbcTemplate,retort$extra" \
+    "focused-$db-writes.json"
 python3 "$(dirname "$0")/table.py" "focused-$db-reads.json" "focused-$db-writes.json"
