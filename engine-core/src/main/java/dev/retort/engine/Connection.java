@@ -981,13 +981,20 @@ public final class Connection implements AutoCloseable {
     /**
      * {@code readonly} changed on a connection of an engine with replicas (no transaction is begun): when the JDBC
      * connection comes from the wrong side, return it and check one out where the router sends read-only (or other)
-     * work. A detached connection stays where it is.
+     * work, keeping an isolation level set on this connection. A detached connection stays where it is.
      */
     private void reroute(boolean readOnly) {
         readOnlyRoute = readOnly;
         if (jdbc != null && !detached && core.router.isReplica(pool) != readOnly) {
             releaseJdbc();
             connectJdbc();
+            if (options.isolationLevelName() != null) {
+                try {
+                    applyIsolation(jdbc, options.isolationLevel());
+                } catch (SQLException e) {
+                    throw handleError(e, null, null, engine.listeners());
+                }
+            }
         }
     }
 

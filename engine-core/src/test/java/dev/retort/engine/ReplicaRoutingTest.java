@@ -83,6 +83,16 @@ class ReplicaRoutingTest {
     }
 
     @Test
+    void aConnectionMovedToAReplicaKeepsItsIsolationLevel() {
+        try (Engine engine = twoReplicas().build(); Connection c = engine.connect()) {
+            c.executionOptions(ExecutionOptions.empty().withIsolationLevel(IsolationLevel.SERIALIZABLE));
+            c.executionOptions(READ_ONLY);
+            assertThat(where(c)).startsWith("replica");
+            assertThat(c.getIsolationLevel()).isEqualTo(IsolationLevel.SERIALIZABLE);
+        }
+    }
+
+    @Test
     void connectDirectWithReadOnlyChecksOutOfAReplicaStraightAway() {
         List<String> checkouts = new CopyOnWriteArrayList<>();
         try (Engine engine = twoReplicas().build()) {
