@@ -65,6 +65,7 @@ public final class Connection implements AutoCloseable {
     private boolean stateDirty;
     private @Nullable Map<String, Object> info;
     private LeakDetector.@Nullable Tracked leak;
+    private @Nullable ExecutionContext spareContext;
 
     /** A pooled connection; {@code readOnlyRoute}: check out from a replica when the engine has replicas. */
     Connection(Engine engine, boolean readOnlyRoute) {
@@ -241,6 +242,17 @@ public final class Connection implements AutoCloseable {
             commit();
         }
         return result;
+    }
+
+    /** The execution context kept for reuse by the next execution without listeners, or {@code null}. */
+    @Nullable ExecutionContext takeSpareContext() {
+        ExecutionContext context = spareContext;
+        spareContext = null;
+        return context;
+    }
+
+    void spareContext(ExecutionContext context) {
+        spareContext = context;
     }
 
     /** The JDBC connection a statement runs on (connected by the autobegin that preceded it). */
