@@ -612,6 +612,19 @@ public final class Connection implements AutoCloseable {
         return nested != null;
     }
 
+    /**
+     * The innermost transaction statements run in now: the open savepoint, else the root; a branch answers with the
+     * transaction of the connection it came from. {@code null} when there is none (or a framework's JDBC
+     * transaction, which the engine did not begin).
+     */
+    @Nullable Transaction currentTransaction() {
+        if (nested != null) {
+            return nested;
+        }
+        Connection origin = ownership.origin(this);
+        return origin != null && origin != this ? origin.currentTransaction() : root;
+    }
+
     /** The root transaction, if one is begun. */
     public Optional<Transaction> getTransaction() {
         return Optional.ofNullable(root);
@@ -667,15 +680,15 @@ public final class Connection implements AutoCloseable {
     // ================================================================= transactions: primitives
 
     /** Whether a rollback can reach the database (not after an invalidation or close). */
-    boolean canRollback() {
+    private boolean canRollback() {
         return jdbc != null && !invalidated && !closed;
     }
 
-    void beginImpl() {
+    void beginImpl(Transaction tx) {
         echo(autocommitMode ? "BEGIN (implicit; autocommit mode: nothing is sent)" : "BEGIN (implicit)");
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.begin(this);
+            l.begin(tx);
         }
         try {
             leaveJdbcAutocommit();
@@ -691,10 +704,10 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    void commitImpl() {
+    void commitImpl(Transaction tx) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.commit(this);
+            l.commit(tx);
         }
         echo(autocommitMode ? "COMMIT (autocommit mode: nothing is sent)" : "COMMIT");
         try {
@@ -706,10 +719,13 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    void rollbackImpl() {
+    void rollbackImpl(Transaction tx) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.rollback(this);
+            l.rollback(tx);
+        }
+        if (!canRollback()) {
+            return; // invalidated: the database already ended it
         }
         echo(autocommitMode ? "ROLLBACK (autocommit mode: nothing is sent)" : "ROLLBACK");
         try {
@@ -732,7 +748,7 @@ public final class Connection implements AutoCloseable {
     void savepointImpl(NestedTransaction sp) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.savepoint(this, sp.savepointName());
+            l.savepoint(sp);
         }
         echo("SAVEPOINT " + sp.savepointName());
         try {
@@ -745,7 +761,7 @@ public final class Connection implements AutoCloseable {
     void releaseSavepointImpl(NestedTransaction sp) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.releaseSavepoint(this, sp.savepointName());
+            l.releaseSavepoint(sp);
         }
         echo("RELEASE SAVEPOINT " + sp.savepointName());
         try {
@@ -755,14 +771,19 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    void rollbackToSavepointImpl(NestedTransaction sp) {
+    /** Fires the event and rolls back to the savepoint; returns whether that reached the database. */
+    boolean rollbackToSavepointImpl(NestedTransaction sp) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.rollbackSavepoint(this, sp.savepointName());
+            l.rollbackSavepoint(sp);
+        }
+        if (!canRollback()) {
+            return false;
         }
         echo("ROLLBACK TO SAVEPOINT " + sp.savepointName());
         try {
             jdbc.rollback(sp.savepoint);
+            return true;
         } catch (SQLException e) {
             throw handleError(e, "ROLLBACK TO SAVEPOINT " + sp.savepointName(), null, ls);
         }
@@ -787,7 +808,7 @@ public final class Connection implements AutoCloseable {
         echo("BEGIN TWOPHASE (implicit)");
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.beginTwoPhase(this, tx.xid());
+            l.beginTwoPhase(tx);
         }
         try {
             leaveJdbcAutocommit();
@@ -800,7 +821,7 @@ public final class Connection implements AutoCloseable {
     void prepareTwoPhaseImpl(TwoPhaseTransaction tx) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.prepareTwoPhase(this, tx.xid());
+            l.prepareTwoPhase(tx);
         }
         try {
             core.dialect.prepareTwoPhase(jdbc, tx.xid());
@@ -812,7 +833,7 @@ public final class Connection implements AutoCloseable {
     void commitTwoPhaseImpl(TwoPhaseTransaction tx) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.commitTwoPhase(this, tx.xid(), tx.prepared);
+            l.commitTwoPhase(tx);
         }
         try {
             core.dialect.commitTwoPhase(jdbc, tx.xid(), tx.prepared);
@@ -824,7 +845,10 @@ public final class Connection implements AutoCloseable {
     void rollbackTwoPhaseImpl(TwoPhaseTransaction tx) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.rollbackTwoPhase(this, tx.xid(), tx.prepared);
+            l.rollbackTwoPhase(tx);
+        }
+        if (!canRollback()) {
+            return;
         }
         try {
             core.dialect.rollbackTwoPhase(jdbc, tx.xid(), tx.prepared);

@@ -96,7 +96,8 @@ final class ExecutionContext implements Supplier<List<List<Object>>> {
         if (listeners.length == 0) {
             return;
         }
-        CursorEvent e = new CursorEvent(connection, sql, this, many, options, compiled.operation().tag());
+        CursorEvent e = new CursorEvent(connection, sql, this, many, options, compiled.operation().tag(),
+                connection.currentTransaction());
         event = e;
         for (ConnectionListener l : listeners) {
             l.beforeCursorExecute(e);
