@@ -65,6 +65,7 @@ public final class Connection implements AutoCloseable {
     private @Nullable Map<String, Object> info;
     private LeakDetector.@Nullable Tracked leak;
     private @Nullable NetworkTimeout networkTimeout;
+    private @Nullable ExecutionContext spareContext;
 
     /** A pooled connection; {@code readOnlyRoute}: check out from a replica when the engine has replicas. */
     Connection(Engine engine, boolean readOnlyRoute) {
@@ -244,6 +245,17 @@ public final class Connection implements AutoCloseable {
             commit();
         }
         return result;
+    }
+
+    /** The execution context kept for reuse by the next execution without listeners, or {@code null}. */
+    @Nullable ExecutionContext takeSpareContext() {
+        ExecutionContext context = spareContext;
+        spareContext = null;
+        return context;
+    }
+
+    void spareContext(ExecutionContext context) {
+        spareContext = context;
     }
 
     /** The JDBC connection a statement runs on (connected by the autobegin that preceded it). */
@@ -611,6 +623,19 @@ public final class Connection implements AutoCloseable {
         return nested != null;
     }
 
+    /**
+     * The innermost transaction statements run in now: the open savepoint, else the root; a branch answers with the
+     * transaction of the connection it came from. {@code null} when there is none (or a framework's JDBC
+     * transaction, which the engine did not begin).
+     */
+    @Nullable Transaction currentTransaction() {
+        if (nested != null) {
+            return nested;
+        }
+        Connection origin = ownership.origin(this);
+        return origin != null && origin != this ? origin.currentTransaction() : root;
+    }
+
     /** The root transaction, if one is begun. */
     public Optional<Transaction> getTransaction() {
         return Optional.ofNullable(root);
@@ -666,15 +691,15 @@ public final class Connection implements AutoCloseable {
     // ================================================================= transactions: primitives
 
     /** Whether a rollback can reach the database (not after an invalidation or close). */
-    boolean canRollback() {
+    private boolean canRollback() {
         return jdbc != null && !invalidated && !closed;
     }
 
-    void beginImpl() {
+    void beginImpl(Transaction tx) {
         echo(autocommitMode ? "BEGIN (implicit; autocommit mode: nothing is sent)" : "BEGIN (implicit)");
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.begin(this);
+            l.begin(tx);
         }
         try {
             leaveJdbcAutocommit();
@@ -690,10 +715,10 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    void commitImpl() {
+    void commitImpl(Transaction tx) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.commit(this);
+            l.commit(tx);
         }
         echo(autocommitMode ? "COMMIT (autocommit mode: nothing is sent)" : "COMMIT");
         try {
@@ -705,10 +730,13 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    void rollbackImpl() {
+    void rollbackImpl(Transaction tx) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.rollback(this);
+            l.rollback(tx);
+        }
+        if (!canRollback()) {
+            return; // invalidated: the database already ended it
         }
         echo(autocommitMode ? "ROLLBACK (autocommit mode: nothing is sent)" : "ROLLBACK");
         try {
@@ -731,7 +759,7 @@ public final class Connection implements AutoCloseable {
     void savepointImpl(NestedTransaction sp) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.savepoint(this, sp.savepointName());
+            l.savepoint(sp);
         }
         echo("SAVEPOINT " + sp.savepointName());
         try {
@@ -744,7 +772,7 @@ public final class Connection implements AutoCloseable {
     void releaseSavepointImpl(NestedTransaction sp) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.releaseSavepoint(this, sp.savepointName());
+            l.releaseSavepoint(sp);
         }
         echo("RELEASE SAVEPOINT " + sp.savepointName());
         try {
@@ -754,14 +782,19 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    void rollbackToSavepointImpl(NestedTransaction sp) {
+    /** Fires the event and rolls back to the savepoint; returns whether that reached the database. */
+    boolean rollbackToSavepointImpl(NestedTransaction sp) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.rollbackSavepoint(this, sp.savepointName());
+            l.rollbackSavepoint(sp);
+        }
+        if (!canRollback()) {
+            return false;
         }
         echo("ROLLBACK TO SAVEPOINT " + sp.savepointName());
         try {
             jdbc.rollback(sp.savepoint);
+            return true;
         } catch (SQLException e) {
             throw handleError(e, "ROLLBACK TO SAVEPOINT " + sp.savepointName(), null, ls);
         }
@@ -786,7 +819,7 @@ public final class Connection implements AutoCloseable {
         echo("BEGIN TWOPHASE (implicit)");
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.beginTwoPhase(this, tx.xid());
+            l.beginTwoPhase(tx);
         }
         try {
             leaveJdbcAutocommit();
@@ -799,7 +832,7 @@ public final class Connection implements AutoCloseable {
     void prepareTwoPhaseImpl(TwoPhaseTransaction tx) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.prepareTwoPhase(this, tx.xid());
+            l.prepareTwoPhase(tx);
         }
         try {
             core.dialect.prepareTwoPhase(jdbc, tx.xid());
@@ -811,7 +844,7 @@ public final class Connection implements AutoCloseable {
     void commitTwoPhaseImpl(TwoPhaseTransaction tx) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.commitTwoPhase(this, tx.xid(), tx.prepared);
+            l.commitTwoPhase(tx);
         }
         try {
             core.dialect.commitTwoPhase(jdbc, tx.xid(), tx.prepared);
@@ -823,7 +856,10 @@ public final class Connection implements AutoCloseable {
     void rollbackTwoPhaseImpl(TwoPhaseTransaction tx) {
         ConnectionListener[] ls = engine.listeners();
         for (ConnectionListener l : ls) {
-            l.rollbackTwoPhase(this, tx.xid(), tx.prepared);
+            l.rollbackTwoPhase(tx);
+        }
+        if (!canRollback()) {
+            return;
         }
         try {
             core.dialect.rollbackTwoPhase(jdbc, tx.xid(), tx.prepared);

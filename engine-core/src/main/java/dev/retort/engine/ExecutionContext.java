@@ -28,32 +28,48 @@ import org.jspecify.annotations.Nullable;
 final class ExecutionContext implements Supplier<List<List<Object>>> {
 
     private final Connection connection;
-    private final ParsedSql compiled;
-    private final Object parameters;
-    private final boolean many;
-    private final ExecutionOptions options;
-    private final ConnectionListener[] listeners;
+    private ParsedSql compiled;
+    private Object parameters;
+    private boolean many;
+    private ExecutionOptions options;
+    private ConnectionListener[] listeners;
     private String sql;
     private @Nullable CursorEvent event;
     private @Nullable List<List<Object>> replaced;
     private long start;
     private boolean sent;
 
-    private ExecutionContext(Connection connection, ParsedSql compiled, Object parameters, boolean many,
-            ExecutionOptions options, ConnectionListener[] listeners) {
+    private ExecutionContext(Connection connection) {
         this.connection = connection;
-        this.compiled = compiled;
-        this.parameters = parameters;
-        this.many = many;
-        this.options = options;
-        this.listeners = listeners;
-        this.sql = compiled.jdbcSql();
     }
 
-    /** Runs {@code compiled} once (or once per parameter set when {@code many}) and returns its result. */
+    /**
+     * Runs {@code compiled} once (or once per parameter set when {@code many}) and returns its result. Without
+     * listeners nothing keeps the context after the run (a {@link Result} only reports through its connection), so
+     * the connection's spare one is reused: the execute path allocates no context of its own.
+     */
     static Result execute(Connection connection, ParsedSql compiled, Object parameters, boolean many,
             ExecutionOptions options, ConnectionListener[] listeners) {
-        return new ExecutionContext(connection, compiled, parameters, many, options, listeners).run();
+        boolean reusable = listeners.length == 0;
+        ExecutionContext context = reusable ? connection.takeSpareContext() : null;
+        if (context == null) {
+            context = new ExecutionContext(connection);
+        }
+        context.compiled = compiled;
+        context.parameters = parameters;
+        context.many = many;
+        context.options = options;
+        context.listeners = listeners;
+        context.sql = compiled.jdbcSql();
+        context.sent = false;
+        try {
+            return context.run();
+        } finally {
+            if (reusable) {
+                context.parameters = Map.of(); // do not keep the caller's values alive
+                connection.spareContext(context);
+            }
+        }
     }
 
     private Result run() {
@@ -80,7 +96,8 @@ final class ExecutionContext implements Supplier<List<List<Object>>> {
         if (listeners.length == 0) {
             return;
         }
-        CursorEvent e = new CursorEvent(connection, sql, this, many, options, compiled.operation().tag());
+        CursorEvent e = new CursorEvent(connection, sql, this, many, options, compiled.operation().tag(),
+                connection.currentTransaction());
         event = e;
         for (ConnectionListener l : listeners) {
             l.beforeCursorExecute(e);
@@ -264,7 +281,7 @@ final class ExecutionContext implements Supplier<List<List<Object>>> {
 
     /** A failure while reading this execution's rows (reported, as SQLAlchemy does, without the statement). */
     RuntimeException fetchFailed(SQLException e) {
-        return connection.handleError(e, null, null, listeners, true, null);
+        return connection.handleError(e, null, null, connection.engine().listeners(), true, null);
     }
 
     /** The connection executing. */

@@ -52,8 +52,7 @@ public final class NestedTransaction extends Transaction {
             return;
         }
         try {
-            if (connection.canRollback()) {
-                connection.rollbackToSavepointImpl(this);
+            if (connection.rollbackToSavepointImpl(this)) {
                 connection.abortUndone(depth);
             }
         } finally {

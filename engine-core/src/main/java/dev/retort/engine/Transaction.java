@@ -2,6 +2,8 @@ package dev.retort.engine;
 
 import dev.retort.engine.exc.InvalidRequestException;
 import dev.retort.engine.exc.PendingRollbackException;
+import java.util.HashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +27,7 @@ public class Transaction implements AutoCloseable {
     @Nullable RuntimeException abortedBy;
     /** How many savepoints were open when {@link #abortedBy} failed; rolling back to one opened before clears it. */
     int abortedAtDepth;
+    private @Nullable Map<String, Object> attributes;
 
     Transaction(Connection connection, boolean autobegun) {
         this.connection = connection;
@@ -33,7 +36,7 @@ public class Transaction implements AutoCloseable {
 
     /** Tells the driver the transaction begins (a JDBC transaction begins implicitly). */
     void beginImpl() {
-        connection.beginImpl();
+        connection.beginImpl(this);
     }
 
     /**
@@ -69,7 +72,7 @@ public class Transaction implements AutoCloseable {
     }
 
     void commitImpl() {
-        connection.commitImpl();
+        connection.commitImpl(this);
     }
 
     /** Raises when the transaction may not take another statement; a begun transaction always may. */
@@ -83,16 +86,15 @@ public class Transaction implements AutoCloseable {
             return;
         }
         try {
-            if (connection.canRollback()) {
-                rollbackImpl();
-            }
+            rollbackImpl();
         } finally {
             end();
         }
     }
 
+    /** Fires the rollback event and, unless the connection was invalidated, rolls back on the driver. */
     void rollbackImpl() {
-        connection.rollbackImpl();
+        connection.rollbackImpl(this);
     }
 
     private void end() {
@@ -117,6 +119,19 @@ public class Transaction implements AutoCloseable {
     /** Whether the transaction is active and its connection has not been invalidated. */
     public boolean isValid() {
         return isActive() && !connection.isInvalidated();
+    }
+
+    /**
+     * State listeners keep for this transaction while it lasts (a start time, an observation), so that they need no
+     * bookkeeping of their own; the map goes away with the transaction. Not thread-safe, like the connection.
+     */
+    public Map<String, Object> attributes() {
+        Map<String, Object> map = attributes;
+        if (map == null) {
+            map = new HashMap<>(4);
+            attributes = map;
+        }
+        return map;
     }
 
     /** The connection the transaction belongs to. */

@@ -284,4 +284,92 @@ class EventsTest {
             }
         };
     }
+
+    /** Times transactions with nothing but the attributes of the transaction objects the callbacks carry. */
+    static final class TransactionTimer implements ConnectionListener {
+        final List<String> ended = new ArrayList<>();
+        final List<Transaction> statementTransactions = new ArrayList<>();
+        final List<CursorEvent> failed = new ArrayList<>();
+
+        @Override
+        public void begin(Transaction tx) {
+            tx.attributes().put("start", System.nanoTime());
+        }
+
+        @Override
+        public void savepoint(NestedTransaction sp) {
+            sp.attributes().put("start", System.nanoTime());
+        }
+
+        @Override
+        public void commit(Transaction tx) {
+            end(tx, "commit");
+        }
+
+        @Override
+        public void rollback(Transaction tx) {
+            end(tx, "rollback");
+        }
+
+        @Override
+        public void releaseSavepoint(NestedTransaction sp) {
+            end(sp, "release " + sp.savepointName());
+        }
+
+        @Override
+        public void rollbackSavepoint(NestedTransaction sp) {
+            end(sp, "rollback " + sp.savepointName());
+        }
+
+        @Override
+        public void beforeCursorExecute(CursorEvent e) {
+            statementTransactions.add(e.transaction());
+        }
+
+        @Override
+        public void handleError(ErrorEvent e) {
+            if (e.cursorEvent() != null) {
+                failed.add(e.cursorEvent());
+            }
+        }
+
+        private void end(Transaction tx, String what) {
+            if (tx.attributes().remove("start") instanceof Long start && System.nanoTime() >= start) {
+                ended.add(what);
+            }
+        }
+    }
+
+    @OnEachDatabase
+    void transactionCallbacksCarryTheTransactionSoListenersNeedNoBookkeeping(TestDatabase db) {
+        TransactionTimer timer = new TransactionTimer();
+        Recorder recorder = new Recorder();
+        try (Engine engine = db.builder().listener(timer).listener(recorder).build();
+                Connection conn = engine.connect()) {
+            conn.execute(Sql.text("SELECT 1"));
+            Transaction root = conn.getTransaction().orElseThrow();
+            NestedTransaction sp = conn.beginNested();
+            assertThatThrownBy(() -> conn.execute(Sql.text("SELECT * FROM no_such_table"))).isInstanceOf(
+                    DBAPIException.class);
+            sp.rollback();
+            conn.beginNested().commit();
+            conn.commit();
+            conn.execute(Sql.text("SELECT 2"));
+            conn.invalidate();
+            conn.rollback(); // nothing reaches the database, but the transaction still ends for listeners
+
+            assertThat(timer.ended).containsExactly("rollback sa_savepoint_1", "release sa_savepoint_2", "commit",
+                    "rollback");
+            assertThat(timer.statementTransactions.get(0)).isSameAs(root);
+            assertThat(timer.statementTransactions.get(1)).isSameAs(sp);
+            assertThat(timer.failed).singleElement().satisfies(e -> {
+                assertThat(e.sql()).isEqualTo("SELECT * FROM no_such_table");
+                assertThat(e.elapsed()).isNotNull();
+            });
+            // the connection-and-name callbacks still fire for listeners written against them
+            assertThat(recorder.events).containsSubsequence("begin", "savepoint:sa_savepoint_1",
+                    "rollbackSavepoint:sa_savepoint_1", "releaseSavepoint:sa_savepoint_2", "commit", "begin",
+                    "rollback");
+        }
+    }
 }

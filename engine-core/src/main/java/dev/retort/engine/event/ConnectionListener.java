@@ -3,7 +3,10 @@ package dev.retort.engine.event;
 import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
 import dev.retort.engine.ExecutionOptions;
+import dev.retort.engine.NestedTransaction;
 import dev.retort.engine.Result;
+import dev.retort.engine.Transaction;
+import dev.retort.engine.TwoPhaseTransaction;
 
 /**
  * SQLAlchemy's {@code ConnectionEvents} plus {@code handle_error}. Every method is a no-op by default; override what
@@ -83,6 +86,64 @@ public interface ConnectionListener {
 
     /** A two-phase transaction is about to roll back. */
     default void rollbackTwoPhase(Connection c, String xid, boolean prepared) {
+    }
+
+    // The transaction callbacks below carry the transaction object, whose Transaction.attributes() a listener may
+    // use for its own state (a start time, an observation), so that it needs no bookkeeping of its own. The engine
+    // calls these; each default calls the connection-and-name callback above, so a listener overrides either form.
+
+    /** A root transaction began; the default calls {@link #begin(Connection)}. */
+    default void begin(Transaction tx) {
+        begin(tx.connection());
+    }
+
+    /** The root transaction is about to commit; the default calls {@link #commit(Connection)}. */
+    default void commit(Transaction tx) {
+        commit(tx.connection());
+    }
+
+    /**
+     * The root transaction is about to roll back (also when its connection closes with it open, and after the
+     * connection was invalidated inside it, when nothing reaches the database); the default calls
+     * {@link #rollback(Connection)}.
+     */
+    default void rollback(Transaction tx) {
+        rollback(tx.connection());
+    }
+
+    /** A savepoint is about to be created; the default calls {@link #savepoint(Connection, String)}. */
+    default void savepoint(NestedTransaction sp) {
+        savepoint(sp.connection(), sp.savepointName());
+    }
+
+    /** The connection is about to roll back to a savepoint; the default calls the connection-and-name form. */
+    default void rollbackSavepoint(NestedTransaction sp) {
+        rollbackSavepoint(sp.connection(), sp.savepointName());
+    }
+
+    /** A savepoint is about to be released; the default calls the connection-and-name form. */
+    default void releaseSavepoint(NestedTransaction sp) {
+        releaseSavepoint(sp.connection(), sp.savepointName());
+    }
+
+    /** A two-phase transaction began; the default calls {@link #beginTwoPhase(Connection, String)}. */
+    default void beginTwoPhase(TwoPhaseTransaction tx) {
+        beginTwoPhase(tx.connection(), tx.xid());
+    }
+
+    /** A two-phase transaction is about to be prepared; the default calls the connection-and-xid form. */
+    default void prepareTwoPhase(TwoPhaseTransaction tx) {
+        prepareTwoPhase(tx.connection(), tx.xid());
+    }
+
+    /** A two-phase transaction is about to commit; the default calls the connection-and-xid form. */
+    default void commitTwoPhase(TwoPhaseTransaction tx) {
+        commitTwoPhase(tx.connection(), tx.xid(), tx.isPrepared());
+    }
+
+    /** A two-phase transaction is about to roll back; the default calls the connection-and-xid form. */
+    default void rollbackTwoPhase(TwoPhaseTransaction tx) {
+        rollbackTwoPhase(tx.connection(), tx.xid(), tx.isPrepared());
     }
 
     /** {@link Connection#executionOptions(ExecutionOptions)} was called; {@code o} holds only the new options. */

@@ -2,6 +2,7 @@ package dev.retort.engine.event;
 
 import dev.retort.engine.Connection;
 import dev.retort.engine.ExecutionOptions;
+import dev.retort.engine.Transaction;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class CursorEvent {
     private final boolean executemany;
     private final String operation;
     private final Supplier<List<List<Object>>> batchSource;
+    private final @Nullable Transaction transaction;
     private String sql;
     private @Nullable List<List<Object>> batch;
     private boolean parametersReplaced;
@@ -35,6 +37,13 @@ public final class CursorEvent {
      */
     public CursorEvent(Connection connection, String sql, Supplier<List<List<Object>>> batchSource,
             boolean executemany, ExecutionOptions options, String operation) {
+        this(connection, sql, batchSource, executemany, options, operation, null);
+    }
+
+    /** Created by the engine; {@code transaction} is the innermost transaction the statement runs in, if any. */
+    public CursorEvent(Connection connection, String sql, Supplier<List<List<Object>>> batchSource,
+            boolean executemany, ExecutionOptions options, String operation, @Nullable Transaction transaction) {
+        this.transaction = transaction;
         this.connection = connection;
         this.sql = sql;
         this.batchSource = batchSource;
@@ -46,6 +55,15 @@ public final class CursorEvent {
     /** The connection executing. */
     public Connection connection() {
         return connection;
+    }
+
+    /**
+     * The innermost transaction the statement runs in (the open savepoint, else the root; on a branch of a
+     * framework-managed transaction, the transaction of the connection that began it), or {@code null}. Its
+     * {@link Transaction#attributes()} hold what listeners keep for it, e.g. an observation to parent the statement's.
+     */
+    public @Nullable Transaction transaction() {
+        return transaction;
     }
 
     /** The SQL in the driver's {@code ?} form. */

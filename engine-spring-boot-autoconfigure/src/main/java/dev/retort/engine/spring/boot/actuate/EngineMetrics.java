@@ -2,10 +2,12 @@ package dev.retort.engine.spring.boot.actuate;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
-import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
 import dev.retort.engine.EngineUrl;
+import dev.retort.engine.NestedTransaction;
 import dev.retort.engine.Result;
+import dev.retort.engine.Transaction;
+import dev.retort.engine.TwoPhaseTransaction;
 import dev.retort.engine.event.ConnectionListener;
 import dev.retort.engine.event.ConnectionRecord;
 import dev.retort.engine.event.CursorEvent;
@@ -74,33 +76,26 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
     private final Engine engine;
     private final String engineName;
     private final MeterRegistry registry;
-    private final String txKey;
+    private final String startKey;
     private final Timer[] statementSuccess = new Timer[OPERATIONS.length];
     private final Timer[] statementError = new Timer[OPERATIONS.length];
-    private final Timer[] commits = new Timer[TxStack.KINDS.length];
-    private final Timer[] rollbacks = new Timer[TxStack.KINDS.length];
+    private final Timer[] commits = new Timer[TransactionKind.NAMES.length];
+    private final Timer[] rollbacks = new Timer[TransactionKind.NAMES.length];
     private final DistributionSummary rowsFetched;
-    private final ThreadLocal<InFlight> inFlight = ThreadLocal.withInitial(InFlight::new);
-
-    /** The statement running on this thread, for timing it when it fails ({@code handleError} has no start time). */
-    private static final class InFlight {
-        @Nullable CursorEvent event;
-        long start;
-    }
 
     private EngineMetrics(Engine engine, String engineName, MeterRegistry registry) {
         this.engine = engine;
         this.engineName = engineName;
         this.registry = registry;
-        this.txKey = "retort.metrics.tx@" + System.identityHashCode(this);
+        this.startKey = "retort.metrics.start@" + System.identityHashCode(this);
         Tags base = Tags.of("engine", engineName);
         for (int i = 0; i < OPERATIONS.length; i++) {
             statementSuccess[i] = statementTimer(base, OPERATIONS[i], "success");
             statementError[i] = statementTimer(base, OPERATIONS[i], "error");
         }
-        for (int i = 0; i < TxStack.KINDS.length; i++) {
-            commits[i] = transactionTimer(base, TxStack.KINDS[i], "commit");
-            rollbacks[i] = transactionTimer(base, TxStack.KINDS[i], "rollback");
+        for (int i = 0; i < TransactionKind.NAMES.length; i++) {
+            commits[i] = transactionTimer(base, TransactionKind.NAMES[i], "commit");
+            rollbacks[i] = transactionTimer(base, TransactionKind.NAMES[i], "rollback");
         }
         rowsFetched = DistributionSummary.builder(ROWS_FETCHED).description("Rows read from each result")
                 .baseUnit("rows").tags(base).register(registry);
@@ -189,34 +184,20 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
     // ------------------------------------------------------------ statements
 
     @Override
-    public void beforeCursorExecute(CursorEvent e) {
-        InFlight f = inFlight.get();
-        f.event = e;
-        f.start = System.nanoTime();
-    }
-
-    @Override
     public void afterCursorExecute(CursorEvent e) {
-        InFlight f = inFlight.get();
-        if (f.event == e) {
-            f.event = null;
-        }
         Duration elapsed = e.elapsed();
         if (elapsed != null) {
             statementSuccess[operationIndex(e.operation())].record(elapsed);
         }
     }
 
+    /** A statement execution failed: its cursor event says how long it ran; commit or fetch errors have none. */
     @Override
     public void handleError(ErrorEvent e) {
-        InFlight f = inFlight.get();
-        CursorEvent running = f.event;
-        // only failures of the statement that just ran (same connection, same SQL object) count as statements;
-        // errors of commit, savepoint or fetch also come through here
-        if (running != null && running.connection() == e.connection() && running.sql() == e.sql()) {
-            f.event = null;
-            statementError[operationIndex(running.operation())].record(System.nanoTime() - f.start,
-                    TimeUnit.NANOSECONDS);
+        CursorEvent failed = e.cursorEvent();
+        Duration elapsed = failed != null ? failed.elapsed() : null;
+        if (elapsed != null) {
+            statementError[operationIndex(failed.operation())].record(elapsed);
         }
     }
 
@@ -242,67 +223,60 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
         }
     }
 
-    // ------------------------------------------------------------ transactions
+    // ------------------------------------------------------------ transactions: start time in the attributes
 
     @Override
-    public void begin(Connection c) {
-        TxStack.of(c, txKey).begin(TxStack.ROOT, System.nanoTime(), null);
-    }
-
-    @Override
-    public void beginTwoPhase(Connection c, String xid) {
-        TxStack.of(c, txKey).begin(TxStack.TWO_PHASE, System.nanoTime(), null);
+    public void begin(Transaction tx) {
+        started(tx);
     }
 
     @Override
-    public void commit(Connection c) {
-        endRoot(c, commits);
+    public void beginTwoPhase(TwoPhaseTransaction tx) {
+        started(tx);
     }
 
     @Override
-    public void rollback(Connection c) {
-        endRoot(c, rollbacks);
+    public void savepoint(NestedTransaction sp) {
+        started(sp);
     }
 
     @Override
-    public void commitTwoPhase(Connection c, String xid, boolean prepared) {
-        endRoot(c, commits);
+    public void commit(Transaction tx) {
+        ended(tx, commits);
     }
 
     @Override
-    public void rollbackTwoPhase(Connection c, String xid, boolean prepared) {
-        endRoot(c, rollbacks);
+    public void commitTwoPhase(TwoPhaseTransaction tx) {
+        ended(tx, commits);
     }
 
     @Override
-    public void savepoint(Connection c, String name) {
-        TxStack.of(c, txKey).push(name, System.nanoTime(), null);
+    public void releaseSavepoint(NestedTransaction sp) {
+        ended(sp, commits);
     }
 
     @Override
-    public void releaseSavepoint(Connection c, String name) {
-        endNested(c, name, commits);
+    public void rollback(Transaction tx) {
+        ended(tx, rollbacks);
     }
 
     @Override
-    public void rollbackSavepoint(Connection c, String name) {
-        endNested(c, name, rollbacks);
+    public void rollbackTwoPhase(TwoPhaseTransaction tx) {
+        ended(tx, rollbacks);
     }
 
-    private void endRoot(Connection c, Timer[] timers) {
-        TxStack tx = TxStack.of(c, txKey);
-        if (tx.hasRoot()) {
-            timers[tx.rootKind].record(System.nanoTime() - tx.rootStart, TimeUnit.NANOSECONDS);
-            tx.endRoot();
-        }
+    @Override
+    public void rollbackSavepoint(NestedTransaction sp) {
+        ended(sp, rollbacks);
     }
 
-    private void endNested(Connection c, String name, Timer[] timers) {
-        TxStack tx = TxStack.of(c, txKey);
-        int index = tx.indexOf(name);
-        if (index >= 0) {
-            timers[TxStack.NESTED].record(System.nanoTime() - tx.starts[index], TimeUnit.NANOSECONDS);
-            tx.truncate(index);
+    private void started(Transaction tx) {
+        tx.attributes().put(startKey, System.nanoTime());
+    }
+
+    private void ended(Transaction tx, Timer[] timers) {
+        if (tx.attributes().remove(startKey) instanceof Long start) {
+            timers[TransactionKind.of(tx)].record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -2,6 +2,9 @@ package dev.retort.engine.spring.boot.actuate;
 
 import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
+import dev.retort.engine.NestedTransaction;
+import dev.retort.engine.Transaction;
+import dev.retort.engine.TwoPhaseTransaction;
 import dev.retort.engine.event.ConnectionListener;
 import dev.retort.engine.event.CursorEvent;
 import dev.retort.engine.event.ErrorEvent;
@@ -26,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EngineObservations implements ConnectionListener {
 
-    private static final String OBSERVATION = "retort.observation";
+    /** How many nested savepoints an ending transaction's observation stops at most. */
+    private static final int MAX_DEPTH = 64;
     private static final String COMMIT = "commit";
     private static final String ROLLBACK = "rollback";
 
@@ -35,13 +39,7 @@ public final class EngineObservations implements ConnectionListener {
     private final ObservationRegistry registry;
     private final @Nullable StatementObservationConvention statementConvention;
     private final @Nullable TransactionObservationConvention transactionConvention;
-    private final String txKey;
-    private final ThreadLocal<InFlight> inFlight = ThreadLocal.withInitial(InFlight::new);
-
-    /** The statement running on this thread, to find its observation when it fails. */
-    private static final class InFlight {
-        @Nullable CursorEvent event;
-    }
+    private final String key;
 
     private EngineObservations(String engineName, String dbSystem, ObservationRegistry registry,
             @Nullable StatementObservationConvention statementConvention,
@@ -51,7 +49,7 @@ public final class EngineObservations implements ConnectionListener {
         this.registry = registry;
         this.statementConvention = statementConvention;
         this.transactionConvention = transactionConvention;
-        this.txKey = "retort.observations.tx@" + System.identityHashCode(this);
+        this.key = "retort.observation@" + System.identityHashCode(this);
     }
 
     /**
@@ -95,25 +93,18 @@ public final class EngineObservations implements ConnectionListener {
                 e.sql(), e.executemany());
         Observation observation = RetortObservationDocumentation.STATEMENT.observation(statementConvention,
                 DefaultStatementObservationConvention.INSTANCE, () -> context, registry);
-        if (TxStack.of(e.connection(), txKey).innermostValue() instanceof Observation transaction) {
+        Transaction tx = e.transaction();
+        if (tx != null && tx.attributes().get(key) instanceof Observation transaction) {
             observation.parentObservation(transaction);
         }
         observation.start();
-        e.context().put(OBSERVATION, observation);
-        inFlight.get().event = e;
+        e.context().put(key, observation);
     }
 
     @Override
     public void afterCursorExecute(CursorEvent e) {
-        if (registry.isNoop()) {
-            return;
-        }
-        InFlight f = inFlight.get();
-        if (f.event == e) {
-            f.event = null;
-        }
         // from the event itself, so an execution nested inside another's hooks cannot lose the outer observation
-        if (e.context().remove(OBSERVATION) instanceof Observation observation) {
+        if (!registry.isNoop() && e.context().remove(key) instanceof Observation observation) {
             if (observation.getContext() instanceof StatementObservationContext context) {
                 context.setRowCount(e.rowCount());
             }
@@ -121,133 +112,102 @@ public final class EngineObservations implements ConnectionListener {
         }
     }
 
+    /** A statement execution failed: end its observation; commit or fetch errors have no cursor event. */
     @Override
     public void handleError(ErrorEvent e) {
-        CursorEvent running = inFlight.get().event;
-        // only the statement that just ran on this connection; commit or fetch errors have no statement observation
-        if (running != null && running.connection() == e.connection() && running.sql() == e.sql()) {
-            inFlight.get().event = null;
-            if (running.context().remove(OBSERVATION) instanceof Observation observation) {
-                observation.error(e.exception());
-                observation.stop();
-            }
-        }
-    }
-
-    // ------------------------------------------------------------ transactions
-
-    @Override
-    public void begin(Connection c) {
-        beginRoot(c, TxStack.ROOT);
-    }
-
-    @Override
-    public void beginTwoPhase(Connection c, String xid) {
-        beginRoot(c, TxStack.TWO_PHASE);
-    }
-
-    @Override
-    public void commit(Connection c) {
-        endRoot(c, COMMIT);
-    }
-
-    @Override
-    public void rollback(Connection c) {
-        endRoot(c, ROLLBACK);
-    }
-
-    @Override
-    public void commitTwoPhase(Connection c, String xid, boolean prepared) {
-        endRoot(c, COMMIT);
-    }
-
-    @Override
-    public void rollbackTwoPhase(Connection c, String xid, boolean prepared) {
-        endRoot(c, ROLLBACK);
-    }
-
-    @Override
-    public void savepoint(Connection c, String name) {
-        if (registry.isNoop()) {
-            return;
-        }
-        TxStack tx = TxStack.of(c, txKey);
-        Observation observation = transaction(TxStack.NESTED, tx.innermostValue());
-        tx.push(name, 0L, observation);
-    }
-
-    @Override
-    public void releaseSavepoint(Connection c, String name) {
-        endNested(c, name, COMMIT);
-    }
-
-    @Override
-    public void rollbackSavepoint(Connection c, String name) {
-        endNested(c, name, ROLLBACK);
-    }
-
-    private void beginRoot(Connection c, int kind) {
-        if (registry.isNoop()) {
-            return;
-        }
-        TxStack tx = TxStack.of(c, txKey);
-        if (tx.hasRoot()) {
-            // a transaction ended without an event (its connection was invalidated): end its observations now
-            stopFrom(tx, 0, TransactionObservationContext.OUTCOME_UNKNOWN);
-            stop(tx.rootValue, TransactionObservationContext.OUTCOME_UNKNOWN);
-        }
-        tx.begin(kind, 0L, transaction(kind, null));
-    }
-
-    private Observation transaction(int kind, @Nullable Object parent) {
-        TransactionObservationContext context = new TransactionObservationContext(engineName, dbSystem,
-                TxStack.KINDS[kind]);
-        Observation observation = RetortObservationDocumentation.TRANSACTION.observation(transactionConvention,
-                DefaultTransactionObservationConvention.INSTANCE, () -> context, registry);
-        if (parent instanceof Observation p) {
-            observation.parentObservation(p);
-        }
-        return observation.start();
-    }
-
-    private void endRoot(Connection c, String outcome) {
-        if (registry.isNoop()) {
-            return;
-        }
-        TxStack tx = TxStack.of(c, txKey);
-        if (tx.hasRoot()) {
-            stopFrom(tx, 0, outcome);
-            stop(tx.rootValue, outcome);
-            tx.endRoot();
-        }
-    }
-
-    private void endNested(Connection c, String name, String outcome) {
-        if (registry.isNoop()) {
-            return;
-        }
-        TxStack tx = TxStack.of(c, txKey);
-        int index = tx.indexOf(name);
-        if (index >= 0) {
-            stopFrom(tx, index, outcome);
-            tx.truncate(index);
-        }
-    }
-
-    /** Stops the savepoint observations from the innermost down to {@code index}; inner ones share the outcome. */
-    private static void stopFrom(TxStack tx, int index, String outcome) {
-        for (int i = tx.depth - 1; i >= index; i--) {
-            stop(tx.values[i], outcome);
-        }
-    }
-
-    private static void stop(@Nullable Object value, String outcome) {
-        if (value instanceof Observation observation) {
-            if (observation.getContext() instanceof TransactionObservationContext context) {
-                context.setOutcome(outcome);
-            }
+        CursorEvent failed = e.cursorEvent();
+        if (failed != null && !registry.isNoop() && failed.context().remove(key) instanceof Observation observation) {
+            observation.error(e.exception());
             observation.stop();
         }
+    }
+
+    // ------------------------------------------------------------ transactions: the observation in the attributes
+
+    @Override
+    public void begin(Transaction tx) {
+        start(tx, null);
+    }
+
+    @Override
+    public void beginTwoPhase(TwoPhaseTransaction tx) {
+        start(tx, null);
+    }
+
+    /** A savepoint's parent is the transaction it opens in: the savepoint before it, else the root. */
+    @Override
+    public void savepoint(NestedTransaction sp) {
+        Connection c = sp.connection();
+        start(sp, c.getNestedTransaction().map(Transaction.class::cast).or(c::getTransaction).orElse(null));
+    }
+
+    @Override
+    public void commit(Transaction tx) {
+        end(tx, COMMIT);
+    }
+
+    @Override
+    public void rollback(Transaction tx) {
+        end(tx, ROLLBACK);
+    }
+
+    @Override
+    public void commitTwoPhase(TwoPhaseTransaction tx) {
+        end(tx, COMMIT);
+    }
+
+    @Override
+    public void rollbackTwoPhase(TwoPhaseTransaction tx) {
+        end(tx, ROLLBACK);
+    }
+
+    @Override
+    public void releaseSavepoint(NestedTransaction sp) {
+        end(sp, COMMIT);
+    }
+
+    @Override
+    public void rollbackSavepoint(NestedTransaction sp) {
+        end(sp, ROLLBACK);
+    }
+
+    private void start(Transaction tx, @Nullable Transaction parent) {
+        if (registry.isNoop()) {
+            return;
+        }
+        TransactionObservationContext context = new TransactionObservationContext(engineName, dbSystem,
+                TransactionKind.NAMES[TransactionKind.of(tx)]);
+        Observation observation = RetortObservationDocumentation.TRANSACTION.observation(transactionConvention,
+                DefaultTransactionObservationConvention.INSTANCE, () -> context, registry);
+        if (parent != null && parent.attributes().get(key) instanceof Observation p) {
+            observation.parentObservation(p);
+        }
+        tx.attributes().put(key, observation.start());
+    }
+
+    /**
+     * Ends {@code tx}'s observation and those of the savepoints still open inside it (they end with it, with the same
+     * outcome): from the innermost open savepoint's observation up its parents to {@code tx}'s.
+     */
+    private void end(Transaction tx, String outcome) {
+        if (registry.isNoop() || !(tx.attributes().remove(key) instanceof Observation ending)) {
+            return;
+        }
+        Observation inner = tx.connection().getNestedTransaction()
+                .map(sp -> sp.attributes().get(key) instanceof Observation o ? o : null).orElse(null);
+        for (int depth = 0; inner != null && inner != ending && depth < MAX_DEPTH; depth++) {
+            Observation parent = inner.getContextView().getParentObservation() instanceof Observation p ? p : null;
+            stop(inner, outcome);
+            inner = parent;
+        }
+        stop(ending, outcome);
+    }
+
+    private static void stop(Observation observation, String outcome) {
+        if (observation.getContext() instanceof TransactionObservationContext context) {
+            context.setOutcome(outcome);
+        }
+        observation.stop();
     }
 
     @Override
