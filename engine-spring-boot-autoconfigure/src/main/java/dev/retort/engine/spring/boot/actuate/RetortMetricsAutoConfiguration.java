@@ -30,13 +30,16 @@ public final class RetortMetricsAutoConfiguration {
     /** The bean name of the post-processor that binds {@link EngineMetrics}. */
     public static final String BINDER_BEAN = "retortEngineMetricsBinder";
 
-    /** Binds {@link EngineMetrics} to each engine bean (engine name = bean name). */
+    /** Binds {@link EngineMetrics} and {@link CompiledCacheMetrics} to each engine bean (engine name = bean name). */
     @Bean(name = BINDER_BEAN)
     @ConditionalOnMissingBean(name = BINDER_BEAN)
     static EngineBinderPostProcessor retortEngineMetricsBinder(ObjectProvider<MeterRegistry> registry) {
         return new EngineBinderPostProcessor(() -> {
             MeterRegistry meterRegistry = registry.getObject();
-            return (engine, name) -> EngineMetrics.bindTo(engine, name, meterRegistry);
+            return (engine, name) -> {
+                EngineMetrics.bindTo(engine, name, meterRegistry);
+                CompiledCacheMetrics.bindTo(engine, name, meterRegistry);
+            };
         });
     }
 }
