@@ -175,6 +175,16 @@ class ErrorsAndLoggingTest {
     }
 
     @Test
+    void mockEngineTakesAStatementTimeout() {
+        List<String> sql = new ArrayList<>();
+        try (Engine mock = Engine.mock(sql::add, "postgresql"); Connection c = mock.connect()) {
+            c.executionOptions(ExecutionOptions.empty().withTimeout(java.time.Duration.ofSeconds(3)));
+            c.execute(Sql.text("UPDATE t SET id = :id"), Map.of("id", 2));
+        }
+        assertThat(sql).containsExactly("UPDATE t SET id = ?");
+    }
+
+    @Test
     void builderRejectsSettingsThatMakeNoSense() {
         assertThatThrownBy(() -> Engine.builder("h2:mem:x").poolSize(0).build()).isInstanceOf(ArgumentException.class)
                 .hasMessageStartingWith("poolSize must be at least 1, was 0");
