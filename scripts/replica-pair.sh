@@ -19,10 +19,11 @@ die() { echo "replica-pair: ERROR: $*" >&2; exit 1; }
 
 exists() { [[ -d /etc/postgresql/$VERSION/$1 ]]; }
 
-create() { # name port [extra -o settings...]
+create() { # name port [extra "key = 'value'" settings...]
   local name=$1 port=$2; shift 2
-  pg_createcluster "$VERSION" "$name" -p "$port" --start-conf manual -o "listen_addresses='127.0.0.1'" \
-    -o max_prepared_transactions=10 -o max_connections=60 "$@" -- --auth=trust >/dev/null
+  pg_createcluster "$VERSION" "$name" -p "$port" --start-conf manual -- --auth=trust >/dev/null
+  { echo "listen_addresses = '127.0.0.1'"; echo "max_prepared_transactions = 10"; echo "max_connections = 60"
+    for setting in "$@"; do echo "$setting"; done; } > "/etc/postgresql/$VERSION/$name/conf.d/retort.conf"
 }
 
 ready() { # port
@@ -40,7 +41,7 @@ up() {
   pg_ctlcluster --skip-systemctl-redirect "$VERSION" "$PRIMARY" start
   ready "$PRIMARY_PORT"
   runuser -u postgres -- psql -q -h 127.0.0.1 -p "$PRIMARY_PORT" -c "CREATE DATABASE test"
-  create "$STANDBY" "$STANDBY_PORT" -o hot_standby=on
+  create "$STANDBY" "$STANDBY_PORT" "hot_standby = on"
   rm -rf "/var/lib/postgresql/$VERSION/$STANDBY"/*
   timeout 120 runuser -u postgres -- "$BIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres \
     -D "/var/lib/postgresql/$VERSION/$STANDBY" -R -X stream -c fast
