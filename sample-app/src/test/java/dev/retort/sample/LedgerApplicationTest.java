@@ -241,7 +241,7 @@ class LedgerApplicationTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().get("status").asString()).isEqualTo("UP");
         assertThat(health.body().get("components").get("retort").get("status").asString()).isEqualTo("UP");
-        Reply metrics = get("/actuator/metrics/retort.statements");
+        Reply metrics = get("/actuator/metrics/retort.statement");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body().get("measurements").get(0).get("value").asDouble()).isPositive();
         Reply engines = get("/actuator/retort");

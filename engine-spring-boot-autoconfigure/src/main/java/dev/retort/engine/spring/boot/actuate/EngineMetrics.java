@@ -23,6 +23,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -34,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>{@value #STATEMENTS} timer, tags {@code operation} ({@code select}, {@code insert}, {@code update},
  * {@code delete}, {@code ddl}, {@code other}) and {@code outcome} ({@code success}, {@code error}): time spent in the
- * driver per execution (an executemany is one execution);</li>
+ * driver per execution (an executemany is one execution), unless {@link Timers#STATEMENTS} is off;</li>
  * <li>{@value #TRANSACTIONS} timer, tags {@code kind} ({@code root}, {@code nested}, {@code twophase}) and
- * {@code outcome} ({@code commit}, {@code rollback}): from begin (or savepoint) to commit or rollback;</li>
+ * {@code outcome} ({@code commit}, {@code rollback}): from begin (or savepoint) to commit or rollback, unless
+ * {@link Timers#TRANSACTIONS} is off;</li>
  * <li>{@value #CHECKOUT} timer: how long checkouts waited for a pooled connection;</li>
  * <li>{@value #ACTIVE} gauge: connections checked out now;</li>
  * <li>{@value #INVALIDATIONS} counter: connections invalidated (discarded as broken);</li>
@@ -50,7 +53,9 @@ import org.slf4j.LoggerFactory;
  * operation comes from {@link CursorEvent#operation()}, which the engine derives once per parsed statement.
  * <p>
  * Bind with {@link #bindTo(Engine, String, MeterRegistry)}; Spring Boot does it for every {@link Engine} bean (bean name
- * = engine name) unless {@code retort.engine.metrics.enabled=false}. An option engine
+ * = engine name) unless {@code retort.engine.metrics.enabled=false}, leaving out the two timers whose observations
+ * ({@code retort.statement}, {@code retort.transaction}) already become timers through a meter observation handler,
+ * so each concept is timed once. An option engine
  * ({@link Engine#executionOptions}) shares its parent's listeners, so it is counted under its parent's name.
  */
 public final class EngineMetrics implements ConnectionListener, PoolListener {
@@ -68,6 +73,14 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
     /** Distribution summary of rows fetched per result. */
     public static final String ROWS_FETCHED = "retort.rows.fetched";
 
+    /** The two timers that an observation can replace; the other meters are always registered. */
+    public enum Timers {
+        /** The {@value EngineMetrics#STATEMENTS} timer. */
+        STATEMENTS,
+        /** The {@value EngineMetrics#TRANSACTIONS} timer. */
+        TRANSACTIONS
+    }
+
     /** The {@code operation} tag values, in index order. */
     static final String[] OPERATIONS = {"select", "insert", "update", "delete", "ddl", "other"};
 
@@ -77,25 +90,41 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
     private final String engineName;
     private final MeterRegistry registry;
     private final String startKey;
-    private final Timer[] statementSuccess = new Timer[OPERATIONS.length];
-    private final Timer[] statementError = new Timer[OPERATIONS.length];
-    private final Timer[] commits = new Timer[TransactionKind.NAMES.length];
-    private final Timer[] rollbacks = new Timer[TransactionKind.NAMES.length];
+    /** Statement timers by operation index, or {@code null} when {@link Timers#STATEMENTS} is off. */
+    private final Timer @Nullable [] statementSuccess;
+    private final Timer @Nullable [] statementError;
+    /** Transaction timers by kind index, or {@code null} when {@link Timers#TRANSACTIONS} is off. */
+    private final Timer @Nullable [] commits;
+    private final Timer @Nullable [] rollbacks;
     private final DistributionSummary rowsFetched;
 
-    private EngineMetrics(Engine engine, String engineName, MeterRegistry registry) {
+    private EngineMetrics(Engine engine, String engineName, MeterRegistry registry, Set<Timers> timers) {
         this.engine = engine;
         this.engineName = engineName;
         this.registry = registry;
         this.startKey = "retort.metrics.start@" + System.identityHashCode(this);
         Tags base = Tags.of("engine", engineName);
-        for (int i = 0; i < OPERATIONS.length; i++) {
-            statementSuccess[i] = statementTimer(base, OPERATIONS[i], "success");
-            statementError[i] = statementTimer(base, OPERATIONS[i], "error");
+        if (timers.contains(Timers.STATEMENTS)) {
+            statementSuccess = new Timer[OPERATIONS.length];
+            statementError = new Timer[OPERATIONS.length];
+            for (int i = 0; i < OPERATIONS.length; i++) {
+                statementSuccess[i] = statementTimer(base, OPERATIONS[i], "success");
+                statementError[i] = statementTimer(base, OPERATIONS[i], "error");
+            }
+        } else {
+            statementSuccess = null;
+            statementError = null;
         }
-        for (int i = 0; i < TransactionKind.NAMES.length; i++) {
-            commits[i] = transactionTimer(base, TransactionKind.NAMES[i], "commit");
-            rollbacks[i] = transactionTimer(base, TransactionKind.NAMES[i], "rollback");
+        if (timers.contains(Timers.TRANSACTIONS)) {
+            commits = new Timer[TransactionKind.NAMES.length];
+            rollbacks = new Timer[TransactionKind.NAMES.length];
+            for (int i = 0; i < TransactionKind.NAMES.length; i++) {
+                commits[i] = transactionTimer(base, TransactionKind.NAMES[i], "commit");
+                rollbacks[i] = transactionTimer(base, TransactionKind.NAMES[i], "rollback");
+            }
+        } else {
+            commits = null;
+            rollbacks = null;
         }
         rowsFetched = DistributionSummary.builder(ROWS_FETCHED).description("Rows read from each result")
                 .baseUnit("rows").tags(base).register(registry);
@@ -112,19 +141,34 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
     }
 
     /**
-     * Registers the meters of {@code engine} under {@code engineName} and attaches the listeners that feed them. Does
-     * nothing (and returns the existing instance) when the engine already reports to {@code registry}, e.g. an option
-     * engine of an instrumented engine.
+     * Registers all meters of {@code engine} under {@code engineName}, both timers included, and attaches the
+     * listeners that feed them. Does nothing (and returns the existing instance) when the engine already reports to
+     * {@code registry}, e.g. an option engine of an instrumented engine.
      *
      * @return the bound metrics
      */
     public static EngineMetrics bindTo(Engine engine, String engineName, MeterRegistry registry) {
+        return bindTo(engine, engineName, registry, EnumSet.allOf(Timers.class));
+    }
+
+    /**
+     * Registers the meters of {@code engine} under {@code engineName} with only the given timers (leave out the ones
+     * an observation already turns into a timer) and attaches the listeners that feed them. Does nothing (and returns
+     * the existing instance) when the engine already reports to {@code registry}.
+     *
+     * @param engine the engine
+     * @param engineName its name (the {@code engine} tag value)
+     * @param registry where the meters go
+     * @param timers which of {@value #STATEMENTS} and {@value #TRANSACTIONS} to register
+     * @return the bound metrics
+     */
+    public static EngineMetrics bindTo(Engine engine, String engineName, MeterRegistry registry, Set<Timers> timers) {
         for (ConnectionListener l : engine.getListeners()) {
             if (l instanceof EngineMetrics existing && existing.registry == registry) {
                 return existing;
             }
         }
-        EngineMetrics metrics = new EngineMetrics(engine, engineName, registry);
+        EngineMetrics metrics = new EngineMetrics(engine, engineName, registry, timers);
         engine.addListener(metrics);
         Pool pool = poolOf(engine);
         if (pool != null) {
@@ -186,7 +230,7 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
     @Override
     public void afterCursorExecute(CursorEvent e) {
         Duration elapsed = e.elapsed();
-        if (elapsed != null) {
+        if (elapsed != null && statementSuccess != null) {
             statementSuccess[operationIndex(e.operation())].record(elapsed);
         }
     }
@@ -196,7 +240,7 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
     public void handleError(ErrorEvent e) {
         CursorEvent failed = e.cursorEvent();
         Duration elapsed = failed != null ? failed.elapsed() : null;
-        if (elapsed != null) {
+        if (elapsed != null && statementError != null) {
             statementError[operationIndex(failed.operation())].record(elapsed);
         }
     }
@@ -271,11 +315,13 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
     }
 
     private void started(Transaction tx) {
-        tx.attributes().put(startKey, System.nanoTime());
+        if (commits != null) {
+            tx.attributes().put(startKey, System.nanoTime());
+        }
     }
 
-    private void ended(Transaction tx, Timer[] timers) {
-        if (tx.attributes().remove(startKey) instanceof Long start) {
+    private void ended(Transaction tx, Timer @Nullable [] timers) {
+        if (timers != null && tx.attributes().remove(startKey) instanceof Long start) {
             timers[TransactionKind.of(tx)].record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }

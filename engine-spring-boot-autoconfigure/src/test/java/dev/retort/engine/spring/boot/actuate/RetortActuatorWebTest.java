@@ -79,13 +79,15 @@ class RetortActuatorWebTest {
     void meterIsPublishedThroughTheMetricsEndpoint() throws Exception {
         main.withConnection(c -> c.execute(Sql.text("SELECT 1")).all());
 
-        HttpResponse<String> response = get("/actuator/metrics/retort.statements?tag=engine:main&tag=operation:select"
-                + "&tag=outcome:success");
+        // a full Boot application has the meter observation handler: the observation is the statement timer
+        HttpResponse<String> response = get("/actuator/metrics/retort.statement?tag=engine:main"
+                + "&tag=db.operation:select&tag=error:none");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JsonPath.parse(response.body()).read("$.measurements[?(@.statistic=='COUNT')].value", List.class))
                 .singleElement().satisfies(count -> assertThat(((Number) count).doubleValue()).isGreaterThanOrEqualTo(1));
         assertThat(get("/actuator/metrics/hikaricp.connections.max?tag=pool:retort-main").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/metrics/retort.statements").statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
