@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <ul>
  * <li>A transaction of {@link EngineTransactionManager}: a branch of the transaction's engine connection.</li>
  * <li>A transaction of {@code DataSourceTransactionManager}, {@code JdbcTransactionManager} or
- * {@code JpaTransactionManager} (any {@link ConnectionHolder} bound under the same {@code DataSource} while a
- * transaction is active): the engine adopts that JDBC connection.</li>
+ * {@code JpaTransactionManager} (a {@link ConnectionHolder} bound under the same {@code DataSource}, synchronized
+ * with the transaction or holding its connection, while a transaction is active): the engine adopts that JDBC
+ * connection, as {@code JdbcTemplate} does.</li>
  * <li>Otherwise {@code null}: the engine checks out its own connection.</li>
  * </ul>
  * In both joined cases a sub-transaction rollback marks the holder rollback-only, so Spring's commit raises
@@ -42,7 +43,10 @@ public final class SpringTransactionConnectionResolver implements ContextualConn
             // its own options and listeners; the transaction's own engine shares savepoint names and info().
             return owner.engine() == engine ? owner.branch(tx) : engine.adopt(holder.getConnection(), tx);
         }
-        if (resource instanceof ConnectionHolder holder && holder.isSynchronizedWithTransaction()
+        // JpaTransactionManager binds its holder with the connection but never marks it synchronized; Spring's
+        // DataSourceUtils joins either kind the same way
+        if (resource instanceof ConnectionHolder holder
+                && (holder.isSynchronizedWithTransaction() || holder.getConnectionHandle() != null)
                 && TransactionSynchronizationManager.isActualTransactionActive()) {
             return engine.adopt(holder.getConnection(), new SpringExternalTransaction(holder));
         }

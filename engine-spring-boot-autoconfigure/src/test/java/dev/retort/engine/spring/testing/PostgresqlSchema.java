@@ -34,9 +34,18 @@ public final class PostgresqlSchema implements BeforeAllCallback, AfterAllCallba
 
     /** Registers {@code spring.datasource.url}, {@code username} and {@code password} for the schema. */
     public void registerDataSource(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> db().jdbcUrl());
-        registry.add("spring.datasource.username", () -> db().username());
-        registry.add("spring.datasource.password", () -> db().password() == null ? "" : db().password());
+        register(registry, "spring.datasource");
+    }
+
+    /** Registers {@code retort.engine.url}, {@code username} and {@code password}: the engine owns the pool. */
+    public void registerEngine(DynamicPropertyRegistry registry) {
+        register(registry, "retort.engine");
+    }
+
+    private void register(DynamicPropertyRegistry registry, String prefix) {
+        registry.add(prefix + ".url", () -> db().jdbcUrl());
+        registry.add(prefix + ".username", () -> db().username());
+        registry.add(prefix + ".password", () -> db().password() == null ? "" : db().password());
     }
 
     /** Drops the schema, if it was created. */

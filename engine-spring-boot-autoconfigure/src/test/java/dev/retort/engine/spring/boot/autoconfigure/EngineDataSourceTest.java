@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import liquibase.integration.spring.SpringLiquibase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration;
@@ -245,6 +247,23 @@ class EngineDataSourceTest {
                         assertThat(context.getBean(StartUpReader.class).name).isEqualTo("from flyway");
                         assertThat(context.getBean(Flyway.class).getConfiguration().getDataSource())
                                 .isSameAs(context.getBean(Engine.class).dataSource());
+                    });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void liquibaseMigratesTheEnginesPoolBeforeTheEngineIsUsed(TestDatabase database) {
+        try (TestDatabase.Db db = database.create()) {
+            runner.withConfiguration(AutoConfigurations.of(LiquibaseAutoConfiguration.class))
+                    .withPropertyValues(engineUrl("retort.engine", db,
+                            "spring.liquibase.change-log=classpath:retort/liquibase/changelog.yaml"))
+                    .withUserConfiguration(StartUpReader.class).run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context.getBean(StartUpReader.class).name).isEqualTo("from liquibase");
+                        assertThat(context.getBean(SpringLiquibase.class).getDataSource())
+                                .isSameAs(context.getBean(Engine.class).dataSource());
+                        assertThat(context.getBean(Engine.class).pool().checkedOut()).isZero();
                     });
         }
     }
