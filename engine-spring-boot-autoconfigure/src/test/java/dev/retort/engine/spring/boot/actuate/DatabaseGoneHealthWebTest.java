@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import dev.retort.engine.spring.testing.SilentServer;
-import java.io.IOException;
+import dev.retort.engine.EngineUrl;
+import dev.retort.engine.testing.FaultProxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,22 +26,25 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "management.endpoint.health.show-details=always", "retort.engine.health.timeout=1s",
         "retort.engine.fail-fast=false", "retort.engine.pool.timeout=3s",
-        "spring.autoconfigure.exclude=org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration" })
+        "spring.autoconfigure.exclude=org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration,"
+                + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
 class DatabaseGoneHealthWebTest {
 
-    private static SilentServer database;
+    private static FaultProxy database;
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
-    static void engineUrl(DynamicPropertyRegistry registry) throws IOException {
-        database = new SilentServer();
+    static void engineUrl(DynamicPropertyRegistry registry) {
+        // a partition in front of the test server: connections are accepted, no byte ever gets through
+        database = FaultProxy.to(EngineUrl.parse(dev.retort.engine.testing.TestDatabase.POSTGRESQL.url()).port());
+        database.blackHole();
         registry.add("retort.engine.url", () -> "postgresql://app:pw@127.0.0.1:" + database.port() + "/app");
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         database.close();
     }
 

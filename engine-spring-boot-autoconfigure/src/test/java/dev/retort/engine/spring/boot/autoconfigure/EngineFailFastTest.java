@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.engine.Engine;
 import dev.retort.engine.EngineUrl;
-import dev.retort.engine.spring.testing.SilentServer;
 import dev.retort.engine.spring.testing.TestDatabase;
+import dev.retort.engine.testing.FaultProxy;
 import java.net.ServerSocket;
 import java.sql.DriverManager;
 import java.util.UUID;
@@ -61,7 +61,10 @@ class EngineFailFastTest {
 
     @Test
     void aDatabaseThatAcceptsButNeverAnswersStopsStartUpWithinThePoolTimeout() throws Exception {
-        try (SilentServer silent = new SilentServer()) {
+        // a partition in front of the test server: connections are accepted, no byte ever gets through
+        int serverPort = EngineUrl.parse(dev.retort.engine.testing.TestDatabase.POSTGRESQL.url()).port();
+        try (FaultProxy silent = FaultProxy.to(serverPort)) {
+            silent.blackHole();
             long start = System.nanoTime();
             runner.withPropertyValues("retort.engine.url=postgresql://app:" + SECRET + "@127.0.0.1:" + silent.port()
                     + "/app", "retort.engine.pool.timeout=1s").run(context -> {

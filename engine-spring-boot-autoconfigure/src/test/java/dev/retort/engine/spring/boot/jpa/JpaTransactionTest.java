@@ -31,6 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * the database.
  */
 @SpringBootTest(classes = JpaApplication.class, properties = { "spring.autoconfigure.exclude=",
+        "spring.data.jpa.repositories.enabled=true",
         "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false" })
 abstract class JpaTransactionTest {
 
