@@ -3,12 +3,15 @@ package dev.retort.engine.spring.boot.actuate;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.retort.engine.Engine;
 import dev.retort.engine.EngineUrl;
+import dev.retort.engine.ExecutionOptions;
 import dev.retort.engine.IsolationLevel;
 import dev.retort.engine.event.ConnectionListener;
 import dev.retort.engine.exc.EngineException;
 import dev.retort.engine.event.PoolListener;
 import dev.retort.engine.pool.Pool;
 import dev.retort.engine.pool.Replica;
+import dev.retort.engine.sql.CompiledCache;
+import dev.retort.engine.sql.SchemaTranslateMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +29,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 /**
  * The read-only actuator endpoint {@code retort}: every engine with its URL (passwords and other secrets masked as
  * {@code ***}) and every host in it, dialect, driver, default isolation level, execution options, pool settings and
- * state, the class names of its connection listeners, and its read replicas (URL, hosts, whether read-only work goes
- * to them now, pool). {@code /actuator/retort/{name}} shows one engine.
+ * state, the compiled-statement cache its executions use (capacity, size, hits, misses), its schema translate map
+ * when one is set, the class names of its connection listeners, and its read replicas (URL, hosts, whether read-only
+ * work goes to them now, pool). {@code /actuator/retort/{name}} shows one engine.
  * <p>
  * Reading never starts a pool: the settings only HikariCP holds ({@code maxLifetimeMillis}, {@code name}) are
  * {@code null} until the engine's pool has connections.
@@ -75,9 +79,20 @@ public final class RetortEndpoint {
             replicas.add(new ReplicaDescriptor(maskUrl(replica.url()), hosts(replica.url()), replica.isAvailable(),
                     replica.lastError(), pool(replica.pool())));
         }
+        ExecutionOptions options = engine.getExecutionOptions();
+        SchemaTranslateMap translate = options.schemaTranslateMap();
         return new EngineDescriptor(maskUrl(engine), hosts(engine.url()), engine.name(), engine.driver(),
-                isolation != null ? isolation.sqlName() : null, options(engine.getExecutionOptions().asMap()),
-                pool(engine), listeners, replicas);
+                isolation != null ? isolation.sqlName() : null, options(options.asMap()), compiledCache(engine, options),
+                translate != null && !translate.isEmpty() ? translate.asMap() : null, pool(engine), listeners,
+                replicas);
+    }
+
+    /** The cache the engine's executions use: a {@link CompiledCache} given as option, else the engine's own. */
+    private static CompiledCacheDescriptor compiledCache(Engine engine, ExecutionOptions options) {
+        CompiledCache given = options.compiledCacheInstance();
+        CompiledCache cache = given != null ? given : engine.compiledCache();
+        return new CompiledCacheDescriptor(options.compiledCache(), given == null, cache.capacity(), cache.size(),
+                cache.hits(), cache.misses());
     }
 
     /** The URL with its password, and any query or JDBC property naming a secret, shown as {@code ***}. */
@@ -160,13 +175,31 @@ public final class RetortEndpoint {
      * @param driver the driver name
      * @param defaultIsolationLevel the isolation level of the first connection ({@code null} before one was made)
      * @param executionOptions the engine's execution options
+     * @param compiledCache the compiled-statement cache the engine's executions use
+     * @param schemaTranslateMap the engine's {@code schema_translate_map} (schema to target; {@code ""} stands for
+     *        tables without a schema, a {@code null} target renders them unqualified), or {@code null} when none is set
      * @param pool pool settings and state ({@code null} for a mock engine)
      * @param listeners class names of the connection listeners, in firing order
      * @param replicas the read replicas, in configuration order
      */
     public record EngineDescriptor(String url, List<String> hosts, String dialect, String driver,
-            @Nullable String defaultIsolationLevel, Map<String, Object> executionOptions, @Nullable PoolDescriptor pool,
-            List<String> listeners, List<ReplicaDescriptor> replicas) {
+            @Nullable String defaultIsolationLevel, Map<String, Object> executionOptions,
+            CompiledCacheDescriptor compiledCache, @Nullable Map<String, @Nullable String> schemaTranslateMap,
+            @Nullable PoolDescriptor pool, List<String> listeners, List<ReplicaDescriptor> replicas) {
+    }
+
+    /**
+     * The compiled-statement cache of an engine (SQL expression language statements).
+     *
+     * @param enabled whether executions use it ({@code false} with the {@code compiled_cache} option off)
+     * @param enginesOwn whether it is the engine's own cache ({@code false}: a cache given as {@code compiled_cache})
+     * @param capacity the most compiled statements it keeps ({@code queryCacheSize}; 0 keeps none)
+     * @param size compiled statements kept now
+     * @param hits executions that found their compiled statement in it
+     * @param misses executions that compiled their statement
+     */
+    public record CompiledCacheDescriptor(boolean enabled, boolean enginesOwn, int capacity, int size, long hits,
+            long misses) {
     }
 
     /**

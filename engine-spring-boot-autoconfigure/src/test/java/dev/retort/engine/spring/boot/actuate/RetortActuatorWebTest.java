@@ -7,6 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.retort.engine.Engine;
 import dev.retort.engine.ExecutionOptions;
 import dev.retort.engine.Sql;
+import dev.retort.engine.sql.SchemaTranslateMap;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +38,12 @@ class RetortActuatorWebTest {
     @Test
     void retortEndpointDescribesEveryEngineWithoutSecrets() throws Exception {
         main.withConnection(c -> c.execute(Sql.text("SELECT 1")).all());
+        long hits = main.compiledCache().hits();
+        long misses = main.compiledCache().misses();
+        main.withConnection(c -> {
+            c.execute(Sql.select(Sql.literalColumn("41"))).all();
+            return c.execute(Sql.select(Sql.literalColumn("41"))).all();
+        });
 
         HttpResponse<String> response = get("/actuator/retort");
 
@@ -56,6 +63,16 @@ class RetortActuatorWebTest {
                 EngineMetrics.class.getName(), EngineObservations.class.getName());
         assertThat(json.read("$.engines.reporting.url", String.class)).contains("PASSWORD=***")
                 .startsWith("jdbc:h2:mem:");
+        assertThat(json.read("$.engines.main.compiledCache.enabled", Boolean.class)).isTrue();
+        assertThat(json.read("$.engines.main.compiledCache.capacity", Integer.class)).isEqualTo(20);
+        assertThat(json.read("$.engines.main.compiledCache.size", Integer.class)).isEqualTo(
+                main.compiledCache().size()).isPositive();
+        assertThat(json.read("$.engines.main.compiledCache.hits", Long.class)).isEqualTo(hits + 1);
+        assertThat(json.read("$.engines.main.compiledCache.misses", Long.class)).isEqualTo(misses + 1);
+        assertThat(json.read("$.engines.main.schemaTranslateMap", Object.class)).isNull();
+        assertThat(json.read("$.engines.reporting.compiledCache.capacity", Integer.class)).isEqualTo(500);
+        assertThat(json.<java.util.Map<String, Object>>read("$.engines.reporting.schemaTranslateMap"))
+                .containsEntry("", "tenant7").containsEntry("audit", null).hasSize(2);
 
         assertThat(get("/actuator/retort/reporting").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/retort/nope").statusCode()).isEqualTo(404);
@@ -102,12 +119,15 @@ class RetortActuatorWebTest {
         @Bean(destroyMethod = "close")
         Engine main() {
             return Engine.builder("h2:mem:web_" + UUID.randomUUID()).loggingName("main").poolSize(2).maxOverflow(1)
-                    .executionOptions(ExecutionOptions.empty().withLoggingToken("web")).build();
+                    .queryCacheSize(20).executionOptions(ExecutionOptions.empty().withLoggingToken("web")).build();
         }
 
         @Bean(destroyMethod = "close")
         Engine reporting() {
-            return Engine.create("jdbc:h2:mem:web_rep_" + UUID.randomUUID() + ";USER=sa;PASSWORD=s3cret");
+            return Engine.builder("jdbc:h2:mem:web_rep_" + UUID.randomUUID() + ";USER=sa;PASSWORD=s3cret")
+                    .executionOptions(ExecutionOptions.empty().withSchemaTranslateMap(
+                            SchemaTranslateMap.of(SchemaTranslateMap.DEFAULT, "tenant7", "audit", null)))
+                    .build();
         }
     }
 }

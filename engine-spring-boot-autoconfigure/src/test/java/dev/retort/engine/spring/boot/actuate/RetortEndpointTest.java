@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retort.engine.Engine;
 import dev.retort.engine.ExecutionOptions;
 import dev.retort.engine.Sql;
+import dev.retort.engine.spring.boot.actuate.RetortEndpoint.CompiledCacheDescriptor;
 import dev.retort.engine.spring.boot.actuate.RetortEndpoint.EngineDescriptor;
+import dev.retort.engine.sql.CompiledCache;
+import dev.retort.engine.sql.SchemaTranslateMap;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -66,6 +69,57 @@ class RetortEndpointTest {
                     .containsEntry("schema_translate_map", Map.of("a", "b")).containsKey("timeout");
             assertThat(descriptor.listeners()).singleElement().asString().startsWith(getClass().getName());
             assertThat(new RetortEndpoint(() -> Map.of("main", engine)).engine("other")).isNull();
+        }
+    }
+
+    @Test
+    void theEnginesCompiledCacheIsShownWithItsCounters() {
+        try (Engine engine = Engine.builder("h2:mem:endpoint_" + UUID.randomUUID()).queryCacheSize(50).build()) {
+            engine.withConnection(c -> {
+                for (int i = 0; i < 3; i++) {
+                    c.execute(Sql.select(Sql.literalColumn("1"))).all();
+                }
+                c.execute(Sql.select(Sql.literalColumn("2"))).all();
+                return null;
+            });
+
+            CompiledCacheDescriptor cache = RetortEndpoint.describe(engine).compiledCache();
+
+            assertThat(cache).isEqualTo(new CompiledCacheDescriptor(true, true, 50, 2, 2, 2));
+            assertThat(RetortEndpoint.describe(engine).schemaTranslateMap()).as("none set").isNull();
+        }
+    }
+
+    @Test
+    void aCacheGivenAsOptionOrSwitchedOffIsShownAsSuch() {
+        CompiledCache own = new CompiledCache(7);
+        try (Engine engine = Engine.builder("h2:mem:endpoint_" + UUID.randomUUID())
+                .executionOptions(ExecutionOptions.empty().withCompiledCache(own)).build()) {
+            engine.withConnection(c -> c.execute(Sql.select(Sql.literalColumn("1"))).all());
+
+            assertThat(RetortEndpoint.describe(engine).compiledCache())
+                    .isEqualTo(new CompiledCacheDescriptor(true, false, 7, 1, 0, 1));
+        }
+        try (Engine engine = Engine.builder("h2:mem:endpoint_" + UUID.randomUUID())
+                .executionOptions(ExecutionOptions.empty().withCompiledCache(false)).build()) {
+            engine.withConnection(c -> c.execute(Sql.select(Sql.literalColumn("1"))).all());
+
+            assertThat(RetortEndpoint.describe(engine).compiledCache())
+                    .isEqualTo(new CompiledCacheDescriptor(false, true, 500, 0, 0, 0));
+        }
+    }
+
+    @Test
+    void theSchemaTranslateMapIsShownWithTheDefaultSchemaAndUnqualifiedTargets() {
+        try (Engine engine = Engine.builder("h2:mem:endpoint_" + UUID.randomUUID())
+                .executionOptions(ExecutionOptions.empty().withSchemaTranslateMap(
+                        SchemaTranslateMap.of(SchemaTranslateMap.DEFAULT, "tenant7", "audit", null)))
+                .build()) {
+            Map<String, String> expected = new java.util.LinkedHashMap<>();
+            expected.put("", "tenant7");
+            expected.put("audit", null);
+
+            assertThat(RetortEndpoint.describe(engine).schemaTranslateMap()).containsExactlyEntriesOf(expected);
         }
     }
 }
