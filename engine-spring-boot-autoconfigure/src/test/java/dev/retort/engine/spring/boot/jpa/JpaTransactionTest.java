@@ -24,11 +24,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * JPA (Hibernate) over an engine that owns its pool ({@code retort.engine.url}, no {@code spring.datasource}): the
- * engine's pool is JPA's {@code DataSource}, Boot's {@code JpaTransactionManager} is the application's transaction
- * manager, and engine work inside a JPA {@code @Transactional} method runs on JPA's connection, so a JPA save and an
- * engine write commit or roll back together. Rows are checked through a connection of their own. Subclasses pick
- * the database.
+ * JPA (Hibernate) next to the engine, whether the engine owns the pool ({@code retort.engine.url}, no
+ * {@code spring.datasource}) or runs over Boot's: the engine's pool is JPA's {@code DataSource}, Boot's
+ * {@code JpaTransactionManager} is the application's transaction manager, and engine work inside a JPA
+ * {@code @Transactional} method runs on JPA's connection, so a JPA save and an engine write commit or roll back
+ * together. Rows are checked through a connection of their own. Subclasses pick the database and configuration.
  */
 @SpringBootTest(classes = JpaApplication.class, properties = { "spring.autoconfigure.exclude=",
         "spring.data.jpa.repositories.enabled=true",
