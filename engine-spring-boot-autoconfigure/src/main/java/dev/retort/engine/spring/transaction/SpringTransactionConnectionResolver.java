@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * connection, as {@code JdbcTemplate} does.</li>
  * <li>Otherwise {@code null}: the engine checks out its own connection.</li>
  * </ul>
- * In both joined cases a sub-transaction rollback marks the holder rollback-only, so Spring's commit raises
- * {@code UnexpectedRollbackException}.
+ * In both joined cases a sub-transaction rollback marks the holder (and a JPA transaction's {@code EntityTransaction})
+ * rollback-only, so Spring's commit raises {@code UnexpectedRollbackException}.
  */
 public final class SpringTransactionConnectionResolver implements ContextualConnectionResolver {
 
@@ -32,13 +32,14 @@ public final class SpringTransactionConnectionResolver implements ContextualConn
 
     @Override
     public @Nullable Connection resolve(Engine engine) {
-        Object resource = TransactionSynchronizationManager.getResource(resourceKey(engine.dataSource()));
+        DataSource key = resourceKey(engine.dataSource());
+        Object resource = TransactionSynchronizationManager.getResource(key);
         if (resource instanceof EngineConnectionHolder holder) {
             if (!holder.isTransactionActive()) {
                 return null;
             }
             Connection owner = holder.engineConnection();
-            SpringExternalTransaction tx = new SpringExternalTransaction(holder);
+            SpringExternalTransaction tx = new SpringExternalTransaction(holder, null);
             // An option engine (engine.executionOptions(..)) or a second engine over the same DataSource joins with
             // its own options and listeners; the transaction's own engine shares savepoint names and info().
             return owner.engine() == engine ? owner.branch(tx) : engine.adopt(holder.getConnection(), tx);
@@ -48,7 +49,7 @@ public final class SpringTransactionConnectionResolver implements ContextualConn
         if (resource instanceof ConnectionHolder holder
                 && (holder.isSynchronizedWithTransaction() || holder.getConnectionHandle() != null)
                 && TransactionSynchronizationManager.isActualTransactionActive()) {
-            return engine.adopt(holder.getConnection(), new SpringExternalTransaction(holder));
+            return engine.adopt(holder.getConnection(), new SpringExternalTransaction(holder, key));
         }
         return null;
     }

@@ -22,6 +22,7 @@ import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.UnexpectedRollbackException;
 
 /**
  * JPA (Hibernate) next to the engine, whether the engine owns the pool ({@code retort.engine.url}, no
@@ -78,6 +79,21 @@ abstract class JpaTransactionTest {
     void aJpaSaveAndAnEngineWriteRollBackTogether() throws SQLException {
         assertThatThrownBy(() -> service.saveBoth(2, true)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("failing after both writes");
+
+        assertThat(count("SELECT COUNT(*) FROM notes")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM engine_audit")).isZero();
+        assertThat(engine.pool().checkedOut()).isZero();
+    }
+
+    /**
+     * An engine sub-transaction rolled back inside a JPA transaction dooms it, as it dooms a
+     * {@code DataSourceTransactionManager} one: the commit raises {@code UnexpectedRollbackException} and neither
+     * write survives, instead of JPA committing as if nothing had failed.
+     */
+    @Test
+    void anEngineSubTransactionRolledBackInsideJpaMakesTheCommitFailAndNothingIsCommitted() throws SQLException {
+        assertThatThrownBy(() -> service.saveThenRollBackAnEngineSubTransaction(4))
+                .isInstanceOf(UnexpectedRollbackException.class);
 
         assertThat(count("SELECT COUNT(*) FROM notes")).isZero();
         assertThat(count("SELECT COUNT(*) FROM engine_audit")).isZero();

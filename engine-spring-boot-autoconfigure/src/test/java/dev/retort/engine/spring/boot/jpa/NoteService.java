@@ -1,5 +1,6 @@
 package dev.retort.engine.spring.boot.jpa;
 
+import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
 import dev.retort.engine.Sql;
 import java.util.Map;
@@ -36,6 +37,20 @@ public class NoteService {
             throw new IllegalStateException("failing after both writes");
         }
         return seen;
+    }
+
+    /**
+     * Saves a note through JPA, then writes through an engine sub-transaction that it rolls back (as a
+     * {@code try (Connection c = engine.connect()) { c.begin(); ... }} without commit does), and returns normally.
+     */
+    @Transactional
+    public void saveThenRollBackAnEngineSubTransaction(long id) {
+        notes.saveAndFlush(new Note(id, "jpa"));
+        try (Connection c = engine.connect()) {
+            var tx = c.begin();
+            c.execute(Sql.text("INSERT INTO engine_audit (note_id) VALUES (:id)"), Map.of("id", id));
+            tx.rollback();
+        }
     }
 
     /** Saves a note through JPA inside a transaction of the engine's own transaction manager. */
