@@ -5,6 +5,7 @@ import dev.retort.engine.Executable;
 import dev.retort.engine.dialect.Dialect;
 import dev.retort.engine.exc.ArgumentException;
 import dev.retort.engine.internal.ClauseSupport;
+import dev.retort.engine.internal.ParsedSql;
 import dev.retort.engine.internal.SqlFlavor;
 import dev.retort.engine.schema.Column;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class ClauseExecution extends ClauseSupport {
     }
 
     @Override
-    public Prepared prepare(Executable executable, Object parameters, boolean many, Dialect dialect,
+    public ParsedSql prepare(Executable executable, Object parameters, boolean many, Dialect dialect,
             ExecutionOptions options, CompiledCache engineCache) {
         if (!(executable instanceof Statement statement)) {
             throw new ArgumentException(executable.getClass().getName() + " is not executable: only Sql.text() and "
@@ -51,21 +52,31 @@ final class ClauseExecution extends ClauseSupport {
         int flags = (many ? MANY : 0) | (translated ? TRANSLATED : 0);
         Template template = template(statement, SqlFlavor.of(dialect), dialect, cacheInEffect(options, engineCache),
                 flags, added);
-        Object[] values = values(statement, template);
+        if (!many && template.expanding()) {
+            template.checkSupplied(first);
+            return template.expanded(template.render(values(statement, template), first, translated ? map : null,
+                    false));
+        }
+        return template.parsed(translated ? map : null);
+    }
+
+    @Override
+    public Object arguments(ParsedSql sql, Executable executable, Object parameters, boolean many) {
+        Template.Plan plan = (Template.Plan) java.util.Objects.requireNonNull(sql.clause());
+        if (plan.rendered != null) {
+            return plan.rendered;
+        }
+        Template template = plan.template;
+        Object[] values = values((Statement) executable, template);
         if (!many) {
-            if (template.expanding()) {
-                template.checkSupplied(first);
-                Template.Rendering r = template.render(values, first, translated ? map : null, false);
-                return new Prepared(template.parsed(r), r.arguments().toArray());
-            }
-            return new Prepared(template.parsed(translated ? map : null), template.arguments(values, first, -1));
+            return template.singleArguments(values, asMap(parameters));
         }
         List<?> sets = (List<?>) parameters;
         List<Object[]> rows = new ArrayList<>(sets.size());
         for (int i = 0; i < sets.size(); i++) {
             rows.add(template.arguments(values, asMap(sets.get(i)), i));
         }
-        return new Prepared(template.parsed(translated ? map : null), rows);
+        return rows;
     }
 
     private static @Nullable CompiledCache cacheInEffect(ExecutionOptions options, CompiledCache engineCache) {
@@ -88,7 +99,7 @@ final class ClauseExecution extends ClauseSupport {
         CompiledCache.Entry memo = statement.memo;
         if (memo != null && memo.cache == cache && memo.flavor == flavor && memo.flags == flags
                 && memo.added == added) {
-            cache.countHit();
+            cache.hit(memo);
             return memo.template;
         }
         int hash = statement.shapeHash();

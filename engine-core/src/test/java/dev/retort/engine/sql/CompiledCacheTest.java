@@ -2,6 +2,7 @@ package dev.retort.engine.sql;
 
 import static dev.retort.engine.Sql.insert;
 import static dev.retort.engine.Sql.select;
+import static dev.retort.engine.Sql.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.engine.Connection;
@@ -18,6 +19,10 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** One compile per statement structure, counted hits and misses, the compiled_cache option, schema translation. */
@@ -99,6 +104,66 @@ class CompiledCacheTest {
             assertThat(disabled.compiledCache().capacity()).isZero();
             assertThat(disabled.compiledCache().misses() + disabled.compiledCache().hits()).isZero();
         }
+    }
+
+    @Test
+    void concurrentExecutionsShareOneSmallCacheAndKeepTheirOwnValues() throws Exception {
+        int threads = 4;
+        int rounds = 150;
+        int shapes = 6;
+        CompiledCache cache = new CompiledCache(3); // fewer entries than shapes: evictions race with lookups
+        try (Engine engine = Engine.builder("h2:mem:cache-concurrent").poolSize(threads)
+                .executionOptions(ExecutionOptions.empty().withCompiledCache(cache)).build()) {
+            t.metadata.createAll(engine);
+            try (Connection c = engine.begin()) {
+                for (int id = 1; id <= 10 + threads; id++) {
+                    c.execute(insert(t.users).values(t.users.id, id).values(t.users.name, "n" + id));
+                }
+                c.commit();
+            }
+            long before = cache.hits() + cache.misses();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<Integer>> done = new ArrayList<>();
+                for (int w = 0; w < threads; w++) {
+                    int worker = w;
+                    done.add(pool.submit(() -> executeShapes(engine, worker, rounds, shapes)));
+                }
+                int executions = 0;
+                for (Future<Integer> f : done) {
+                    executions += f.get(60, TimeUnit.SECONDS);
+                }
+                assertThat(cache.hits() + cache.misses() - before).isEqualTo(executions);
+                assertThat(cache.misses()).isGreaterThanOrEqualTo(shapes + 1);
+                assertThat(cache.hits()).isPositive();
+                assertThat(cache.size()).isEqualTo(cache.capacity());
+            } finally {
+                pool.shutdownNow();
+                assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+    }
+
+    /** Runs {@code rounds} executions of varying shape and values, checking every answer; returns the count. */
+    private int executeShapes(Engine engine, int worker, int rounds, int shapes) {
+        int own = 11 + worker;
+        int executions = 0;
+        try (Connection c = engine.connect()) {
+            for (int i = 0; i < rounds; i++) {
+                int id = 1 + (i * 7 + worker) % 10;
+                Select s = select(t.users.name).where(t.users.id.eq(id));
+                for (int k = 0; k < (i + worker) % shapes; k++) {
+                    s = s.where(t.users.id.lt(id + 1 + k));
+                }
+                assertThat(c.execute(s).scalar()).isEqualTo("n" + id);
+                String status = "w" + worker + "r" + i;
+                c.execute(update(t.users).where(t.users.id.eq(own)).values(t.users.status, status));
+                assertThat(c.execute(select(t.users.status).where(t.users.id.eq(own))).scalar()).isEqualTo(status);
+                executions += 3;
+            }
+            c.commit();
+        }
+        return executions;
     }
 
     @Test
