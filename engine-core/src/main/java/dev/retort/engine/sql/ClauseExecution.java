@@ -48,7 +48,7 @@ final class ClauseExecution extends ClauseSupport {
         SchemaTranslateMap map = options.schemaTranslateMap();
         boolean translated = map != null && !map.isEmpty();
         Map<?, ?> first = asMap(many ? ((List<?>) parameters).get(0) : parameters);
-        long added = statement instanceof Insert || statement instanceof Update ? added((Dml) statement, first) : 0L;
+        long added = statement instanceof Insert || statement instanceof Update ? added((ValuesDml<?>) statement, first) : 0L;
         int flags = (many ? MANY : 0) | (translated ? TRANSLATED : 0);
         Template template = template(statement, SqlFlavor.of(dialect), dialect, cacheInEffect(options, engineCache),
                 flags, added);
@@ -115,7 +115,7 @@ final class ClauseExecution extends ClauseSupport {
     }
 
     /** The columns (bit per table position) that parameters add to an INSERT or UPDATE. */
-    private static long added(Dml statement, Map<?, ?> parameters) {
+    private static long added(ValuesDml<?> statement, Map<?, ?> parameters) {
         if (parameters.isEmpty() || statement instanceof Insert i && i.fromSelect != null) {
             return 0L;
         }

@@ -16,7 +16,7 @@ public final class Delete extends Dml {
     }
 
     private Delete(ExecutionOptions options, Table table, Object[] where, Object[] returning) {
-        super(options, table, NONE, returning);
+        super(options, table, returning);
         this.where = where;
     }
 

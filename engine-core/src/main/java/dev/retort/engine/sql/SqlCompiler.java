@@ -443,7 +443,7 @@ final class SqlCompiler {
             return name;
         }
         if (column instanceof Label<?> l) {
-            expression(l.element).append(" AS ").append(quote(l.name));
+            expression(l.operand).append(" AS ").append(quote(l.name));
             used.add(l.name);
             return l.name;
         }
@@ -580,7 +580,7 @@ final class SqlCompiler {
     // ================================================================= INSERT, UPDATE, DELETE
 
     /** The positions of the columns an INSERT or UPDATE sets: by {@code values()} or added by parameters. */
-    private List<Integer> setColumns(Dml s) {
+    private List<Integer> setColumns(ValuesDml<?> s) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < s.values.length; i++) {
             if (s.values[i] != null || i < 64 && (added & (1L << i)) != 0) {
@@ -590,7 +590,7 @@ final class SqlCompiler {
         return out;
     }
 
-    private Object valueOf(Dml s, int index) {
+    private Object valueOf(ValuesDml<?> s, int index) {
         Object v = s.values[index];
         if (v != null) {
             return v;
@@ -719,7 +719,7 @@ final class SqlCompiler {
         }
     }
 
-    private void values(Dml s, List<Integer> cols) {
+    private void values(ValuesDml<?> s, List<Integer> cols) {
         for (int i = 0; i < cols.size(); i++) {
             if (i > 0) {
                 sb.append(", ");
