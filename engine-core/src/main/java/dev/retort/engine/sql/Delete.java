@@ -43,11 +43,6 @@ public final class Delete extends Dml {
     }
 
     @Override
-    String kind() {
-        return "DELETE";
-    }
-
-    @Override
     void render(SqlCompiler compiler) {
         compiler.delete(this);
     }

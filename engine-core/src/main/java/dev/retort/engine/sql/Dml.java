@@ -40,6 +40,8 @@ abstract class Dml extends Statement {
         return out.toArray();
     }
 
-    /** The RETURNING clause's kind of statement, for errors. */
-    abstract String kind();
+    /** The kind of statement ({@code INSERT}, {@code UPDATE}, {@code DELETE}), for errors. */
+    final String kind() {
+        return operation().name();
+    }
 }

@@ -90,11 +90,6 @@ public final class Insert extends ValuesDml<Insert> {
     }
 
     @Override
-    String kind() {
-        return "INSERT";
-    }
-
-    @Override
     void render(SqlCompiler compiler) {
         compiler.insert(this);
     }

@@ -51,11 +51,6 @@ public final class Update extends ValuesDml<Update> {
     }
 
     @Override
-    String kind() {
-        return "UPDATE";
-    }
-
-    @Override
     void render(SqlCompiler compiler) {
         compiler.update(this);
     }
