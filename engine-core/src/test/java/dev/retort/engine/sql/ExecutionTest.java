@@ -130,6 +130,12 @@ class ExecutionTest {
                     .where(addresses.email.isNull())).scalars().all()).containsExactly("ann");
             Subquery sub = select(users).where(users.name.eq("bob")).subquery();
             assertThat(c.execute(select(sub).where(sub.c("id").eq(bob))).one().get("name")).isEqualTo("bob");
+            Subquery pairs = select(users.id, addresses.id).join(addresses).subquery(); // two columns named id
+            ColumnElement<Integer> addressId = pairs.c(addresses.id);
+            List<Object> addressIds = c.execute(select(addresses.id).orderBy(addresses.id)).scalars().all();
+            assertThat(c.execute(select(addressId).orderBy(addressId)).scalars().all()).isEqualTo(addressIds);
+            assertThat(c.execute(select(pairs).where(addressId.eq((Integer) addressIds.get(1)))).one().toList())
+                    .containsExactly(bob, addressIds.get(1));
             ColumnElement<Object> count = select(func.count(addresses.id)).where(addresses.userId.eq(users.id))
                     .scalarSubquery();
             assertThat(c.execute(select(users.name, count.label("n")).orderBy(users.name)).all())
