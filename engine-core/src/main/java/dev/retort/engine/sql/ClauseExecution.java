@@ -9,6 +9,7 @@ import dev.retort.engine.internal.ParsedSql;
 import dev.retort.engine.internal.SqlFlavor;
 import dev.retort.engine.schema.Column;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,7 @@ final class ClauseExecution extends ClauseSupport {
     private static final int TRANSLATED = 2;
 
     static Compiled compile(Statement statement, Dialect dialect) {
-        Template template = SqlCompiler.compile((Statement) statement.stripped(), dialect, false, false, 0L);
+        Template template = SqlCompiler.compile((Statement) statement.stripped(), dialect, false, false, 0L, null);
         return new Compiled(template, values(statement, template));
     }
 
@@ -48,10 +49,16 @@ final class ClauseExecution extends ClauseSupport {
         SchemaTranslateMap map = options.schemaTranslateMap();
         boolean translated = map != null && !map.isEmpty();
         Map<?, ?> first = asMap(many ? ((List<?>) parameters).get(0) : parameters);
-        long added = statement instanceof Insert || statement instanceof Update ? added((ValuesDml<?>) statement, first) : 0L;
+        long added = 0L;
+        long @Nullable [] wide = null;
+        if (statement instanceof ValuesDml<?> dml && !first.isEmpty() && !(dml instanceof Insert i
+                && i.fromSelect != null)) {
+            added = added(dml, first, 0);
+            wide = addedBeyond64(dml, first);
+        }
         int flags = (many ? MANY : 0) | (translated ? TRANSLATED : 0);
         Template template = template(statement, SqlFlavor.of(dialect), dialect, cacheInEffect(options, engineCache),
-                flags, added);
+                flags, added, wide);
         if (!many && template.expanding()) {
             template.checkSupplied(first);
             return template.expanded(template.render(values(statement, template), first, translated ? map : null,
@@ -91,42 +98,57 @@ final class ClauseExecution extends ClauseSupport {
     }
 
     private static Template template(Statement statement, SqlFlavor flavor, Dialect dialect,
-            @Nullable CompiledCache cache, int flags, long added) {
+            @Nullable CompiledCache cache, int flags, long added, long @Nullable [] wide) {
         if (cache == null) {
             return SqlCompiler.compile((Statement) statement.stripped(), dialect, (flags & TRANSLATED) != 0,
-                    (flags & MANY) != 0, added);
+                    (flags & MANY) != 0, added, wide);
         }
         CompiledCache.Entry memo = statement.memo;
         if (memo != null && memo.cache == cache && memo.flavor == flavor && memo.flags == flags
-                && memo.added == added) {
+                && memo.added == added && Arrays.equals(memo.wide, wide)) {
             cache.hit(memo);
             return memo.template;
         }
         int hash = statement.shapeHash();
-        CompiledCache.Entry entry = cache.lookup(flavor, statement, hash, flags, added);
+        CompiledCache.Entry entry = cache.lookup(flavor, statement, hash, flags, added, wide);
         if (entry == null) {
             Statement key = (Statement) statement.stripped();
             Template template = SqlCompiler.compile(key, dialect, (flags & TRANSLATED) != 0, (flags & MANY) != 0,
-                    added);
-            entry = cache.store(flavor, key, hash, flags, added, template);
+                    added, wide);
+            entry = cache.store(flavor, key, hash, flags, added, wide, template);
         }
         statement.memo = entry;
         return entry.template;
     }
 
-    /** The columns (bit per table position) that parameters add to an INSERT or UPDATE. */
-    private static long added(ValuesDml<?> statement, Map<?, ?> parameters) {
-        if (parameters.isEmpty() || statement instanceof Insert i && i.fromSelect != null) {
-            return 0L;
-        }
+    /**
+     * The columns from table position {@code from} on (a bit per position, 64 at the most) that parameters add to an
+     * INSERT or UPDATE: those the statement's {@code values()} leave unset.
+     */
+    private static long added(ValuesDml<?> statement, Map<?, ?> parameters, int from) {
         List<Column<?>> columns = statement.table.columns();
         long mask = 0L;
-        for (int i = 0; i < columns.size() && i < 64; i++) {
+        for (int i = from; i < columns.size() && i < from + 64; i++) {
             if (statement.values[i] == null && parameters.containsKey(columns.get(i).name())) {
-                mask |= 1L << i;
+                mask |= 1L << (i - from);
             }
         }
         return mask;
+    }
+
+    /** For a table of more than 64 columns, the added columns from position 64 on (64 a word), or {@code null}. */
+    private static long @Nullable [] addedBeyond64(ValuesDml<?> statement, Map<?, ?> parameters) {
+        int n = statement.table.columns().size();
+        if (n <= 64) {
+            return null;
+        }
+        long[] words = new long[(n - 1) / 64];
+        boolean any = false;
+        for (int w = 0; w < words.length; w++) {
+            words[w] = added(statement, parameters, 64 * (w + 1));
+            any |= words[w] != 0L;
+        }
+        return any ? words : null;
     }
 
     private static Map<?, ?> asMap(Object parameters) {

@@ -74,8 +74,9 @@ public final class CompiledCache {
     }
 
     /** Finds an entry and counts a hit, or counts a miss and returns {@code null}. Lock- and allocation-free. */
-    @Nullable Entry lookup(SqlFlavor flavor, Statement statement, int hash, int flags, long added) {
-        Entry e = find(buckets.get(hash & (buckets.length() - 1)), flavor, statement, hash, flags, added);
+    @Nullable Entry lookup(SqlFlavor flavor, Statement statement, int hash, int flags, long added,
+            long @Nullable [] wide) {
+        Entry e = find(buckets.get(hash & (buckets.length() - 1)), flavor, statement, hash, flags, added, wide);
         if (e == null) {
             misses.increment();
             return null;
@@ -85,10 +86,11 @@ public final class CompiledCache {
     }
 
     private static @Nullable Entry find(@Nullable Entry chain, SqlFlavor flavor, Statement statement, int hash,
-            int flags, long added) {
+            int flags, long added, long @Nullable [] wide) {
         for (Entry e = chain; e != null; e = e.next) {
             if (e.hash == hash && e.flavor == flavor && e.flags == flags && e.added == added
-                    && e.key.getClass() == statement.getClass() && e.key.sameShape(statement)) {
+                    && Arrays.equals(e.wide, wide) && e.key.getClass() == statement.getClass()
+                    && e.key.sameShape(statement)) {
                 return e;
             }
         }
@@ -107,17 +109,18 @@ public final class CompiledCache {
      * Stores a compiled structure, evicting an entry beyond the capacity, and returns the stored entry: an equal one
      * another thread stored meanwhile wins.
      */
-    synchronized Entry store(SqlFlavor flavor, Statement key, int hash, int flags, long added, Template template) {
-        Entry created = new Entry(flavor, key, hash, flags, added, template, this, null);
+    synchronized Entry store(SqlFlavor flavor, Statement key, int hash, int flags, long added,
+            long @Nullable [] wide, Template template) {
+        Entry created = new Entry(flavor, key, hash, flags, added, wide, template, this, null);
         if (capacity == 0) {
             return created;
         }
         int b = hash & (buckets.length() - 1);
-        Entry existing = find(buckets.get(b), flavor, key, hash, flags, added);
+        Entry existing = find(buckets.get(b), flavor, key, hash, flags, added, wide);
         if (existing != null) {
             return existing;
         }
-        Entry e = new Entry(flavor, key, hash, flags, added, template, this, buckets.get(b));
+        Entry e = new Entry(flavor, key, hash, flags, added, wide, template, this, buckets.get(b));
         if (size < capacity) {
             if (size == ring.length) {
                 ring = Arrays.copyOf(ring, Math.min(capacity, Math.max(16, size * 2)));
@@ -167,20 +170,24 @@ public final class CompiledCache {
         final Statement key;
         final int hash;
         final int flags;
+        /** The columns parameters add, positions 0-63 ... */
         final long added;
+        /** ... and beyond (for tables of more than 64 columns), or {@code null}. */
+        final long @Nullable [] wide;
         final Template template;
         final CompiledCache cache;
         volatile @Nullable Entry next;
         /** Whether it was used since the clock hand last passed. */
         boolean used;
 
-        Entry(SqlFlavor flavor, Statement key, int hash, int flags, long added, Template template,
-                CompiledCache cache, @Nullable Entry next) {
+        Entry(SqlFlavor flavor, Statement key, int hash, int flags, long added, long @Nullable [] wide,
+                Template template, CompiledCache cache, @Nullable Entry next) {
             this.flavor = flavor;
             this.key = key;
             this.hash = hash;
             this.flags = flags;
             this.added = added;
+            this.wide = wide;
             this.template = template;
             this.cache = cache;
             this.next = next;

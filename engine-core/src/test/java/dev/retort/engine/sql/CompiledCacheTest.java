@@ -79,6 +79,30 @@ class CompiledCacheTest {
     }
 
     @Test
+    void parametersAddColumnsBeyondTheSixtyFourthOfAWideTable() {
+        MetaData m = new MetaData();
+        Column<?>[] columns = new Column<?>[70];
+        columns[0] = Column.of("id", Types.INTEGER).primaryKey();
+        for (int i = 1; i < columns.length; i++) {
+            columns[i] = Column.of("c" + i, Types.INTEGER);
+        }
+        Table wide = new Table("wide", m, columns);
+        try (Engine engine = Engine.create("h2:mem:cache-wide"); Connection c = engine.connect()) {
+            m.createAll(engine);
+            CompiledCache cache = engine.compiledCache();
+            long misses = cache.misses();
+            c.execute(wide.insert(), Map.of("id", 1, "c65", 65));
+            c.execute(wide.insert(), Map.of("id", 2, "c66", 66));
+            c.execute(wide.insert(), Map.of("id", 3, "c65", 650));
+            assertThat(cache.misses() - misses).isEqualTo(2);
+            c.execute(update(wide).where(wide.c("id").eq(2)), Map.of("c69", 69));
+            assertThat(c.execute(select(wide.c("c65"), wide.c("c66"), wide.c("c69")).orderBy(wide.c("id"))).all())
+                    .extracting(r -> r.toList()).containsExactly(List.of(65, null, null),
+                            java.util.Arrays.asList(null, 66, 69), java.util.Arrays.asList(650, null, null));
+        }
+    }
+
+    @Test
     void compiledCacheOptionChoosesTheCacheOrNone() {
         try (Engine engine = h2("cache3"); Connection c = engine.connect()) {
             CompiledCache engineCache = engine.compiledCache();
