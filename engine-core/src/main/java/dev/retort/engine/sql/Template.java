@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
 final class Template {
 
     private static final int MAX_TRANSLATIONS = 32;
+    /** No value supplied (distinct from a supplied {@code null}). */
+    private static final Object UNSET = new Object();
 
     final SqlFlavor flavor;
     private final Object[] parts;
@@ -189,11 +191,9 @@ final class Template {
 
     private static @Nullable Object valueOf(SqlCompiler.Param p, Object @Nullable [] values,
             @Nullable Map<?, ?> parameters) {
-        if (p.lookup && parameters != null) {
-            Object v = parameters.get(p.name);
-            if (v != null || parameters.containsKey(p.name)) {
-                return v;
-            }
+        Object v = parameters == null ? UNSET : supplied(p, parameters);
+        if (v != UNSET) {
+            return v;
         }
         return p.slot >= 0 && values != null ? values[p.slot] : null;
     }
@@ -231,12 +231,13 @@ final class Template {
     }
 
     /**
-     * The JDBC arguments of a single execution: the extracted values themselves, put in placeholder order in place
-     * when the placeholders take each value once and no parameter overrides one, else one new array.
+     * The JDBC arguments of a single execution: when each placeholder has a value of its own in the statement, the
+     * extracted values themselves, put in placeholder order in place and overridden by the parameters naming them;
+     * else one new array.
      */
     Object[] singleArguments(Object[] values, Map<?, ?> parameters) {
         int[] c = cycles;
-        if (c == null || lookups && !parameters.isEmpty()) {
+        if (c == null) {
             return arguments(values, parameters, -1);
         }
         for (int leader : c) {
@@ -247,6 +248,14 @@ final class Template {
                 j = k;
             }
             values[j] = first;
+        }
+        if (lookups && !parameters.isEmpty()) {
+            for (int i = 0; i < params.length; i++) {
+                Object v = supplied(params[i], parameters);
+                if (v != UNSET) {
+                    values[i] = v;
+                }
+            }
         }
         return values;
     }
@@ -262,12 +271,10 @@ final class Template {
         Object[] args = new Object[params.length];
         for (int i = 0; i < params.length; i++) {
             SqlCompiler.Param p = params[i];
-            if (p.lookup) {
-                Object v = parameters.get(p.name);
-                if (v != null || parameters.containsKey(p.name)) {
-                    args[i] = v;
-                    continue;
-                }
+            Object v = supplied(p, parameters);
+            if (v != UNSET) {
+                args[i] = v;
+                continue;
             }
             if (p.slot < 0) {
                 throw missing(p.name, group);
@@ -284,6 +291,15 @@ final class Template {
                 throw missing(p.name, -1);
             }
         }
+    }
+
+    /** The value {@code parameters} supply for {@code p} (possibly {@code null}), or {@link #UNSET}. */
+    private static @Nullable Object supplied(SqlCompiler.Param p, Map<?, ?> parameters) {
+        if (!p.lookup) {
+            return UNSET;
+        }
+        Object v = parameters.get(p.name);
+        return v != null || parameters.containsKey(p.name) ? v : UNSET;
     }
 
     static ArgumentException missing(String name, int group) {

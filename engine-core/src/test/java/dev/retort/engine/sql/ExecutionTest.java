@@ -88,6 +88,14 @@ class ExecutionTest {
                     Map.of("name", "c", "status", "new")));
             assertThat(c.execute(update(users).where(users.status.eq("new")).values(users.status, "old")).rowCount())
                     .isEqualTo(2);
+            // a parameter naming a column values() sets overrides its value; one naming an unset column adds it
+            assertThat(c.execute(update(users).where(users.name.eq("c")).values(users.status, "old"), Map.of(
+                    "status", "newer")).rowCount()).isEqualTo(1);
+            c.execute(update(users).where(users.name.eq("c")).values(users.status, "old"), Map.of("email", "c@x"));
+            assertThat(c.execute(select(users.status, users.email).where(users.name.eq("c"))).one().toList())
+                    .containsExactly("old", "c@x");
+            c.execute(update(users).where(users.name.eq("c")).values(users.status, "old"), Map.of("status", "newest"));
+            assertThat(c.execute(select(users.status).where(users.name.eq("c"))).scalar()).isEqualTo("newest");
             assertThat(c.execute(delete(users).where(users.name.eq("b"))).rowCount()).isEqualTo(1);
             Long count = c.execute(select(func.count(users.id))).scalar(Long.class);
             assertThat(count).isEqualTo(2L);
