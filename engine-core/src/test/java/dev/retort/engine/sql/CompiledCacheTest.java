@@ -97,7 +97,7 @@ class CompiledCacheTest {
             assertThat(cache.misses() - misses).isEqualTo(2);
             c.execute(update(wide).where(wide.c("id").eq(2)), Map.of("c69", 69));
             assertThat(c.execute(select(wide.c("c65"), wide.c("c66"), wide.c("c69")).orderBy(wide.c("id"))).all())
-                    .extracting(r -> r.toList()).containsExactly(List.of(65, null, null),
+                    .extracting(r -> r.toList()).containsExactly(java.util.Arrays.asList(65, null, null),
                             java.util.Arrays.asList(null, 66, 69), java.util.Arrays.asList(650, null, null));
         }
     }
