@@ -199,10 +199,10 @@ public final class Connection implements AutoCloseable {
         if (statement instanceof TextClause text) {
             parsed = parse(text, opts);
         } else {
-            ClauseSupport.Prepared prepared = ClauseSupport.get().prepare(statement, parameters,
-                    parameters instanceof List, core.dialect, opts, core.compiledCache);
-            parsed = prepared.sql();
-            parameters = prepared.arguments();
+            ClauseSupport clauses = ClauseSupport.get();
+            boolean many = parameters instanceof List;
+            parsed = clauses.prepare(statement, parameters, many, core.dialect, opts, core.compiledCache);
+            parameters = clauses.arguments(parsed, statement, parameters, many);
         }
         Result result = run(parsed, parameters, parameters instanceof List, opts, ls);
         if (event != null) {

@@ -6,6 +6,7 @@ import dev.retort.engine.exc.ArgumentException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -170,12 +171,12 @@ public interface Dialect {
 
     /** Starts a two-phase transaction; the connection is already out of autocommit. */
     default void beginTwoPhase(Connection connection, String xid) throws SQLException {
-        throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
+        throw twoPhaseNotSupported("beginTwoPhase");
     }
 
     /** Prepares (phase one) the two-phase transaction. */
     default void prepareTwoPhase(Connection connection, String xid) throws SQLException {
-        throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
+        throw twoPhaseNotSupported("prepareTwoPhase");
     }
 
     /**
@@ -204,17 +205,28 @@ public interface Dialect {
      * local transaction is in progress on {@code connection}.
      */
     default void commitPrepared(Connection connection, String xid) throws SQLException {
-        throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
+        throw twoPhaseNotSupported("commitPrepared");
     }
 
     /** Rolls back a transaction prepared earlier, by this session or another one (recovery). */
     default void rollbackPrepared(Connection connection, String xid) throws SQLException {
-        throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
+        throw twoPhaseNotSupported("rollbackPrepared");
     }
 
     /** Lists the ids of transactions prepared and not yet finished. */
     default List<String> recoverTwoPhase(Connection connection) throws SQLException {
-        throw new UnsupportedOperationException(name() + " does not support two-phase transactions");
+        throw twoPhaseNotSupported("recoverTwoPhase");
+    }
+
+    /**
+     * The error of a two-phase operation this dialect lacks: SQLState {@code 0A000}, which the engine raises as
+     * {@code NotSupportedException}.
+     */
+    private SQLFeatureNotSupportedException twoPhaseNotSupported(String operation) {
+        return new SQLFeatureNotSupportedException("The " + name() + " dialect does not support two-phase "
+                + "transactions (" + operation + "); use a single-phase transaction (Connection.begin()), or a dialect "
+                + "that supports them (postgresql, mariadb, mysql, h2; a custom dialect overrides supportsTwoPhase() "
+                + "and the two-phase methods of Dialect)", "0A000");
     }
 
     /** Runs SQL that returns nothing. */

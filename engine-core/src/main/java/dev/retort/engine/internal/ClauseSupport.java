@@ -35,7 +35,7 @@ public abstract class ClauseSupport {
     }
 
     /**
-     * Compiles (or finds in the cache in effect) a statement for execution and extracts its parameters.
+     * Compiles (or finds in the cache in effect) a statement for execution. A cache hit allocates nothing here.
      *
      * @param statement the statement (anything other than an expression-language statement is refused)
      * @param parameters a {@code Map} or, for executemany, a {@code List} of maps
@@ -43,20 +43,23 @@ public abstract class ClauseSupport {
      * @param dialect the connection's dialect
      * @param options the execution options in effect
      * @param engineCache the engine's compiled cache
-     * @return the SQL and its JDBC arguments ({@code Object[]}, or a {@code List<Object[]>} for executemany)
+     * @return the SQL and its result plan; pass it to {@link #arguments} for the JDBC arguments
      */
-    public abstract Prepared prepare(Executable statement, Object parameters, boolean many, Dialect dialect,
+    public abstract ParsedSql prepare(Executable statement, Object parameters, boolean many, Dialect dialect,
             ExecutionOptions options, CompiledCache engineCache);
+
+    /**
+     * The JDBC arguments of one execution: the statement's extracted bind values paired with the execution
+     * parameters (at most one {@code Object[]} for a single execution).
+     *
+     * @param sql what {@link #prepare} returned for this execution
+     * @param statement the statement given to {@link #prepare}
+     * @param parameters the parameters given to {@link #prepare}
+     * @param many whether this is an executemany
+     * @return an {@code Object[]}, or for executemany a {@code List<Object[]>}
+     */
+    public abstract Object arguments(ParsedSql sql, Executable statement, Object parameters, boolean many);
 
     /** Whether two expression-language elements have the same structure (for {@code Row.get(element)}). */
     public abstract boolean sameStructure(Object element, Object other);
-
-    /**
-     * A statement ready for the JDBC layer.
-     *
-     * @param sql the SQL and its result plan
-     * @param arguments the JDBC arguments: {@code Object[]}, or {@code List<Object[]>} for executemany
-     */
-    public record Prepared(ParsedSql sql, Object arguments) {
-    }
 }

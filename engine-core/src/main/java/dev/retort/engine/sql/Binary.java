@@ -37,19 +37,18 @@ final class Binary<T> extends Expr<T> {
 
     @Override
     int shapeHash() {
-        return ((Shape.hash(left) * 31 + op.ordinal()) * 31 + Shape.hash(right)) * 31 + Shape.hash(upper);
+        return Shape.hash(left, right, upper) * 31 + op.ordinal();
     }
 
     @Override
     boolean sameShape(Element other) {
         Binary<?> o = (Binary<?>) other;
-        return op == o.op && type.equals(o.type) && Shape.same(left, o.left) && Shape.same(right, o.right)
-                && Shape.same(upper, o.upper);
+        return op == o.op && type.equals(o.type) && Shape.same(left, right, upper, o.left, o.right, o.upper);
     }
 
     @Override
     int binds(Object @Nullable [] out, int index, boolean nodes) {
-        return Shape.binds(upper, out, Shape.binds(right, out, Shape.binds(left, out, index, nodes), nodes), nodes);
+        return Shape.binds(left, right, upper, out, index, nodes);
     }
 
     @Override
@@ -62,8 +61,6 @@ final class Binary<T> extends Expr<T> {
 
     @Override
     void froms(List<Object> out) {
-        Shape.froms(left, out);
-        Shape.froms(right, out);
-        Shape.froms(upper, out);
+        Shape.froms(left, right, upper, out);
     }
 }

@@ -16,7 +16,7 @@ public final class Delete extends Dml {
     }
 
     private Delete(ExecutionOptions options, Table table, Object[] where, Object[] returning) {
-        super(options, table, NONE, returning);
+        super(options, table, returning);
         this.where = where;
     }
 
@@ -40,11 +40,6 @@ public final class Delete extends Dml {
     @Override
     ParsedSql.Operation operation() {
         return ParsedSql.Operation.DELETE;
-    }
-
-    @Override
-    String kind() {
-        return "DELETE";
     }
 
     @Override

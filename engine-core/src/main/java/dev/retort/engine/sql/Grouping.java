@@ -1,47 +1,36 @@
 package dev.retort.engine.sql;
 
-import java.util.List;
-import org.jspecify.annotations.Nullable;
-
 /** {@code (element)}. */
-final class Grouping<T> extends Expr<T> {
-
-    final Expr<T> element;
+final class Grouping<T> extends Wrapper<T> {
 
     Grouping(Expr<T> element) {
-        super(element.type);
-        this.element = element;
+        super(element.type, element);
+    }
+
+    /** The expression in parentheses. */
+    @SuppressWarnings("unchecked")
+    Expr<T> element() {
+        return (Expr<T>) operand;
     }
 
     @Override
     void render(SqlCompiler compiler) {
-        compiler.append('(').expression(element).append(')');
+        compiler.append('(').expression(operand).append(')');
     }
 
     @Override
-    int shapeHash() {
-        return 17 + element.shapeHash();
+    int ownHash() {
+        return 17;
     }
 
     @Override
-    boolean sameShape(Element other) {
-        return element.sameShape(((Grouping<?>) other).element) && element.getClass() == ((Grouping<?>) other).element
-                .getClass();
+    boolean sameOwn(Wrapper<?> other) {
+        return true;
     }
 
     @Override
-    int binds(Object @Nullable [] out, int index, boolean nodes) {
-        return element.binds(out, index, nodes);
-    }
-
-    @Override
-    Element stripped() {
-        Element e = element.stripped();
-        return e == element ? this : new Grouping<>((Expr<T>) e);
-    }
-
-    @Override
-    void froms(List<Object> out) {
-        element.froms(out);
+    @SuppressWarnings("unchecked")
+    Wrapper<T> around(Object newOperand) {
+        return new Grouping<>((Expr<T>) newOperand);
     }
 }

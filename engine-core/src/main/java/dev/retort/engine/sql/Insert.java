@@ -6,7 +6,6 @@ import dev.retort.engine.internal.ParsedSql;
 import dev.retort.engine.schema.Column;
 import dev.retort.engine.schema.Table;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * {@code conn.execute(users.insert(), List.of(Map.of("name", "a"), Map.of("name", "b")))} inserts two rows in one
  * batch. {@link #onConflictDoNothing}/{@link #onConflictDoUpdate} make a portable upsert.
  */
-public final class Insert extends Dml {
+public final class Insert extends ValuesDml<Insert> {
 
     enum Upsert { NONE, DO_NOTHING, DO_UPDATE }
 
@@ -38,16 +37,9 @@ public final class Insert extends Dml {
         this.conflictKeys = conflictKeys;
     }
 
-    /** Sets a column's value: a plain value (a bind parameter named after the column) or an expression. */
-    public Insert values(Column<?> column, @Nullable Object value) {
-        return new Insert(options, table, withValue(column, value), returning, fromColumns, fromSelect, upsert,
-                conflictKeys);
-    }
-
-    /** Sets the values of the named columns ({@code Unconsumed column names} for names that are not columns). */
-    public Insert values(Map<String, ?> values) {
-        return new Insert(options, table, withValues(values), returning, fromColumns, fromSelect, upsert,
-                conflictKeys);
+    @Override
+    Insert copyWithValues(Object[] newValues) {
+        return new Insert(options, table, newValues, returning, fromColumns, fromSelect, upsert, conflictKeys);
     }
 
     /** {@code INSERT INTO table (columns) SELECT ...}. */
@@ -95,11 +87,6 @@ public final class Insert extends Dml {
     @Override
     ParsedSql.Operation operation() {
         return ParsedSql.Operation.INSERT;
-    }
-
-    @Override
-    String kind() {
-        return "INSERT";
     }
 
     @Override

@@ -129,18 +129,18 @@ public final class Join extends FromElement {
 
     @Override
     int shapeHash() {
-        return ((Shape.hash(left) * 31 + Shape.hash(right)) * 31 + Shape.hash(on)) * 2 + (outer ? 1 : 0);
+        return Shape.hash(left, right, on) * 2 + (outer ? 1 : 0);
     }
 
     @Override
     boolean sameShape(Element other) {
         Join o = (Join) other;
-        return outer == o.outer && Shape.same(left, o.left) && Shape.same(right, o.right) && Shape.same(on, o.on);
+        return outer == o.outer && Shape.same(left, right, on, o.left, o.right, o.on);
     }
 
     @Override
     int binds(Object @Nullable [] out, int index, boolean nodes) {
-        return Shape.binds(on, out, Shape.binds(right, out, Shape.binds(left, out, index, nodes), nodes), nodes);
+        return Shape.binds(left, right, on, out, index, nodes);
     }
 
     @Override

@@ -1,27 +1,23 @@
 package dev.retort.engine.sql;
 
-import java.util.List;
+import dev.retort.engine.schema.SqlType;
 import org.jspecify.annotations.Nullable;
 
 /** {@code element AS name} in a columns clause; elsewhere just the element. */
-final class Label<T> extends Expr<T> {
+final class Label<T> extends Wrapper<T> {
 
     final String name;
-    final Object element;
 
     Label(String name, ColumnElement<T> element) {
-        super(element.type());
+        this(name, element, element.type());
         if (name == null || name.isEmpty()) {
             throw new dev.retort.engine.exc.ArgumentException("label() needs a non-empty name");
         }
-        this.name = name;
-        this.element = element;
     }
 
-    private Label(String name, Object element, Label<T> like) {
-        super(like.type);
+    private Label(String name, Object element, SqlType<T> type) {
+        super(type, element);
         this.name = name;
-        this.element = element;
     }
 
     @Override
@@ -31,33 +27,21 @@ final class Label<T> extends Expr<T> {
 
     @Override
     void render(SqlCompiler compiler) {
-        compiler.expression(element);
+        compiler.expression(operand);
     }
 
     @Override
-    int shapeHash() {
-        return name.hashCode() * 31 + Shape.hash(element);
+    int ownHash() {
+        return name.hashCode();
     }
 
     @Override
-    boolean sameShape(Element other) {
-        Label<?> o = (Label<?>) other;
-        return name.equals(o.name) && Shape.same(element, o.element);
+    boolean sameOwn(Wrapper<?> other) {
+        return name.equals(((Label<?>) other).name);
     }
 
     @Override
-    int binds(Object @Nullable [] out, int index, boolean nodes) {
-        return Shape.binds(element, out, index, nodes);
-    }
-
-    @Override
-    Element stripped() {
-        Object s = Shape.strip(element);
-        return s == element ? this : new Label<>(name, s, this);
-    }
-
-    @Override
-    void froms(List<Object> out) {
-        Shape.froms(element, out);
+    Wrapper<T> around(Object newOperand) {
+        return new Label<>(name, newOperand, type);
     }
 }

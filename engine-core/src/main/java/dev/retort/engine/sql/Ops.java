@@ -161,7 +161,7 @@ final class Ops {
             return (ColumnElement<Boolean>) u.operand;
         }
         if (e instanceof Grouping<Boolean> g) {
-            return not(g.element);
+            return not(g.element());
         }
         return new Unary<>(Op.NOT, group(e, Op.NOT), Types.BOOLEAN);
     }

@@ -1,44 +1,39 @@
 package dev.retort.engine.sql;
 
 import dev.retort.engine.schema.SqlType;
-import org.jspecify.annotations.Nullable;
+import java.util.List;
 
 /** {@code (SELECT ...)} used as an expression; its FROM correlates with the enclosing SELECT's. */
-final class ScalarSubquery<T> extends Expr<T> {
-
-    final Select select;
+final class ScalarSubquery<T> extends Wrapper<T> {
 
     ScalarSubquery(Select select, SqlType<T> type) {
-        super(type);
-        this.select = select;
+        super(type, select);
     }
 
     @Override
     void render(SqlCompiler compiler) {
         compiler.append('(');
-        compiler.select(select, SqlCompiler.Nesting.CORRELATED);
+        compiler.select((Select) operand, SqlCompiler.Nesting.CORRELATED);
         compiler.append(')');
     }
 
     @Override
-    int shapeHash() {
-        return 7 + select.shapeHash();
+    int ownHash() {
+        return 7;
     }
 
     @Override
-    boolean sameShape(Element other) {
-        ScalarSubquery<?> o = (ScalarSubquery<?>) other;
-        return type.equals(o.type) && select.sameShape(o.select);
+    boolean sameOwn(Wrapper<?> other) {
+        return type.equals(other.type);
     }
 
     @Override
-    int binds(Object @Nullable [] out, int index, boolean nodes) {
-        return select.binds(out, index, nodes);
+    Wrapper<T> around(Object newOperand) {
+        return new ScalarSubquery<>((Select) newOperand, type);
     }
 
+    /** The nested SELECT's FROM objects are its own. */
     @Override
-    Element stripped() {
-        Element s = select.stripped();
-        return s == select ? this : new ScalarSubquery<>((Select) s, type);
+    void froms(List<Object> out) {
     }
 }

@@ -21,6 +21,10 @@ final class Shape {
         return o instanceof Element e ? e.shapeHash() : o.hashCode();
     }
 
+    static int hash(@Nullable Object first, @Nullable Object second, @Nullable Object third) {
+        return (hash(first) * 31 + hash(second)) * 31 + hash(third);
+    }
+
     static int hash(Object[] items) {
         int h = items.length;
         for (Object o : items) {
@@ -56,6 +60,18 @@ final class Shape {
 
     static int binds(@Nullable Object o, Object @Nullable [] out, int index, boolean nodes) {
         return o instanceof Element e ? e.binds(out, index, nodes) : index;
+    }
+
+    /** The binds of three operands in order (a binary expression with BETWEEN's upper bound, a join). */
+    static int binds(@Nullable Object first, @Nullable Object second, @Nullable Object third,
+            Object @Nullable [] out, int index, boolean nodes) {
+        return binds(third, out, binds(second, out, binds(first, out, index, nodes), nodes), nodes);
+    }
+
+    /** Whether three operands have the same structures as three others, pairwise. */
+    static boolean same(@Nullable Object a1, @Nullable Object b1, @Nullable Object c1, @Nullable Object a2,
+            @Nullable Object b2, @Nullable Object c2) {
+        return same(a1, a2) && same(b1, b2) && same(c1, c2);
     }
 
     static int binds(Object[] items, Object @Nullable [] out, int index, boolean nodes) {
@@ -94,6 +110,12 @@ final class Shape {
         } else if (o instanceof Element e) {
             e.froms(out);
         }
+    }
+
+    static void froms(@Nullable Object first, @Nullable Object second, @Nullable Object third, List<Object> out) {
+        froms(first, out);
+        froms(second, out);
+        froms(third, out);
     }
 
     static void froms(Object[] items, List<Object> out) {

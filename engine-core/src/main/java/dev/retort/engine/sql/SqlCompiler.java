@@ -66,6 +66,7 @@ final class SqlCompiler {
     private final boolean schemaTokens;
     final boolean many;
     private final long added;
+    private final long @Nullable [] wide;
     private final List<Object> parts = new ArrayList<>();
     private final StringBuilder sb = new StringBuilder(128);
     private final Map<AnonKey, String> anonNames = new HashMap<>();
@@ -85,18 +86,20 @@ final class SqlCompiler {
     final List<Integer> keyParams = new ArrayList<>();
     private final Map<Integer, Integer> columnParams = new HashMap<>();
 
-    SqlCompiler(SqlFlavor flavor, boolean display, boolean schemaTokens, boolean many, long added) {
+    SqlCompiler(SqlFlavor flavor, boolean display, boolean schemaTokens, boolean many, long added,
+            long @Nullable [] wide) {
         this.flavor = flavor;
         this.display = display;
         this.schemaTokens = schemaTokens;
         this.many = many;
         this.added = added;
+        this.wide = wide;
     }
 
     /** The generic-dialect rendering of an element with {@code :name} binds, for {@code toString()}. */
     static String display(Element element) {
         try {
-            SqlCompiler c = new SqlCompiler(SqlFlavor.GENERIC, true, false, false, 0L);
+            SqlCompiler c = new SqlCompiler(SqlFlavor.GENERIC, true, false, false, 0L, null);
             c.assignSlots(element);
             if (element instanceof Statement) {
                 element.render(c);
@@ -113,8 +116,8 @@ final class SqlCompiler {
 
     /** Compiles a value-free (stripped) statement. */
     static Template compile(Statement statement, dev.retort.engine.dialect.Dialect dialect, boolean schemaTokens,
-            boolean many, long added) {
-        SqlCompiler c = new SqlCompiler(SqlFlavor.of(dialect), false, schemaTokens, many, added);
+            boolean many, long added, long @Nullable [] wide) {
+        SqlCompiler c = new SqlCompiler(SqlFlavor.of(dialect), false, schemaTokens, many, added, wide);
         c.assignSlots(statement);
         statement.render(c);
         c.checkReservedNames();
@@ -443,7 +446,7 @@ final class SqlCompiler {
             return name;
         }
         if (column instanceof Label<?> l) {
-            expression(l.element).append(" AS ").append(quote(l.name));
+            expression(l.operand).append(" AS ").append(quote(l.name));
             used.add(l.name);
             return l.name;
         }
@@ -580,17 +583,26 @@ final class SqlCompiler {
     // ================================================================= INSERT, UPDATE, DELETE
 
     /** The positions of the columns an INSERT or UPDATE sets: by {@code values()} or added by parameters. */
-    private List<Integer> setColumns(Dml s) {
+    private List<Integer> setColumns(ValuesDml<?> s) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < s.values.length; i++) {
-            if (s.values[i] != null || i < 64 && (added & (1L << i)) != 0) {
+            if (s.values[i] != null || isAdded(i)) {
                 out.add(i);
             }
         }
         return out;
     }
 
-    private Object valueOf(Dml s, int index) {
+    /** Whether the parameters add the column at table position {@code i}. */
+    private boolean isAdded(int i) {
+        if (i < 64) {
+            return (added & (1L << i)) != 0;
+        }
+        int w = i / 64 - 1;
+        return wide != null && w < wide.length && (wide[w] & (1L << (i % 64))) != 0;
+    }
+
+    private Object valueOf(ValuesDml<?> s, int index) {
         Object v = s.values[index];
         if (v != null) {
             return v;
@@ -719,7 +731,7 @@ final class SqlCompiler {
         }
     }
 
-    private void values(Dml s, List<Integer> cols) {
+    private void values(ValuesDml<?> s, List<Integer> cols) {
         for (int i = 0; i < cols.size(); i++) {
             if (i > 0) {
                 sb.append(", ");

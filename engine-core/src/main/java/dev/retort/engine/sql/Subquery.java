@@ -3,7 +3,9 @@ package dev.retort.engine.sql;
 import dev.retort.engine.exc.ArgumentException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,18 +22,25 @@ public final class Subquery extends FromElement {
         this.select = select;
         this.name = name;
         List<FromColumn<?>> list = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (Object item : select.selectedColumns()) {
-            list.add(column(item, list.size()));
+            list.add(column(item, list.size(), names));
         }
         this.columns = Collections.unmodifiableList(list);
     }
 
-    private FromColumn<?> column(Object item, int index) {
+    /**
+     * The column for a selected item. A column repeating the name of an earlier one is labelled {@code name_N} inside
+     * the subquery (SQLAlchemy's dedupe), so it is referenced as an anonymous column: by that label.
+     */
+    private FromColumn<?> column(Object item, int index, Set<String> names) {
         ColumnElement<?> e = (ColumnElement<?>) item;
-        boolean named = e instanceof dev.retort.engine.schema.Column<?> || e instanceof FromColumn<?> fc
-                && !fc.anonymous || e instanceof Label<?> || e instanceof LiteralColumn<?>;
+        boolean deduped = e instanceof dev.retort.engine.schema.Column<?> || e instanceof FromColumn<?> fc
+                && !fc.anonymous;
+        boolean named = deduped || e instanceof Label<?> || e instanceof LiteralColumn<?>;
         String base = named ? Ops.keyOf(e) : e instanceof FunctionCall<?> f ? f.name : "anon";
-        return new FromColumn<>(this, base, !named, index, e, e.type());
+        boolean repeated = named && !names.add(base) && deduped;
+        return new FromColumn<>(this, base, !named || repeated, index, e, e.type());
     }
 
     /** The name given to {@link Select#subquery(String)}, or {@code null} (compiled as {@code anon_N}). */

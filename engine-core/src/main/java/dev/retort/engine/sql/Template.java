@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
 final class Template {
 
     private static final int MAX_TRANSLATIONS = 32;
+    /** No value supplied (distinct from a supplied {@code null}). */
+    private static final Object UNSET = new Object();
 
     final SqlFlavor flavor;
     private final Object[] parts;
@@ -27,9 +29,12 @@ final class Template {
     final int valueCount;
     private final boolean expanding;
     private final boolean identityArguments;
+    private final boolean lookups;
+    /** The first index of each cycle when the placeholders take the values in another order, else {@code null}. */
+    private final int @Nullable [] cycles;
     private final ParsedSql.Operation operation;
     private final boolean generatedKeys;
-    private final ClauseShape shape;
+    private final Plan plan;
     private final @Nullable ParsedSql plain;
     private final Map<SchemaTranslateMap, ParsedSql> translations = new ConcurrentHashMap<>();
 
@@ -39,13 +44,17 @@ final class Template {
         this.params = compiler.params.toArray(SqlCompiler.Param[]::new);
         this.valueCount = valueCount;
         boolean anyExpanding = false;
+        boolean anyLookup = false;
         boolean identity = params.length == valueCount;
         boolean tokens = false;
         for (int i = 0; i < params.length; i++) {
             SqlCompiler.Param p = params[i];
             anyExpanding |= p.expanding;
+            anyLookup |= p.lookup;
             identity &= p.slot == i && !p.lookup && !p.expanding;
         }
+        this.lookups = anyLookup;
+        this.cycles = anyExpanding ? null : cycles(params, valueCount);
         for (Object part : parts) {
             tokens |= part instanceof SqlCompiler.SchemaToken;
         }
@@ -53,11 +62,40 @@ final class Template {
         this.identityArguments = identity;
         this.operation = statement != null ? statement.operation() : ParsedSql.Operation.SELECT;
         this.generatedKeys = compiler.generatedKeys;
-        this.shape = shape(compiler);
+        this.plan = plan(compiler);
         this.plain = anyExpanding || tokens ? null : parsed(render(null, null, null, false));
     }
 
-    private static ClauseShape shape(SqlCompiler c) {
+    /**
+     * When every placeholder takes a different extracted value (a permutation), the first index of each of its cycles
+     * (empty: already in order), so that the values array can be put in placeholder order in place; else {@code null}.
+     */
+    private static int @Nullable [] cycles(SqlCompiler.Param[] params, int valueCount) {
+        if (params.length != valueCount) {
+            return null;
+        }
+        boolean[] seen = new boolean[valueCount];
+        for (SqlCompiler.Param p : params) {
+            if (p.slot < 0 || seen[p.slot]) {
+                return null;
+            }
+            seen[p.slot] = true;
+        }
+        java.util.Arrays.fill(seen, false);
+        int[] leaders = new int[valueCount];
+        int n = 0;
+        for (int i = 0; i < params.length; i++) {
+            if (!seen[i] && params[i].slot != i) {
+                leaders[n++] = i;
+                for (int j = i; !seen[j]; j = params[j].slot) {
+                    seen[j] = true;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(leaders, n);
+    }
+
+    private Plan plan(SqlCompiler c) {
         String[] keys = c.resultKeys == null ? null : c.resultKeys.toArray(String[]::new);
         Object[] elements = c.resultElements == null ? new Object[0] : c.resultElements.toArray();
         Class<?>[] types = new Class<?>[elements.length];
@@ -74,7 +112,29 @@ final class Template {
             keyTypes[i] = col.type().javaType();
             keyArguments[i] = c.keyParams.get(i);
         }
-        return new ClauseShape(keys, types, elements, keyNames, keyTypes, keyArguments, c.returningKey);
+        return new Plan(this, keys, types, elements, keyNames, keyTypes, keyArguments, c.returningKey);
+    }
+
+    /**
+     * What the engine sees of a compiled structure (its {@link ClauseShape}), leading back to the template for the
+     * arguments; a rendering with IN lists carries its own arguments.
+     */
+    static final class Plan extends ClauseShape {
+        final Template template;
+        final Object @Nullable [] rendered;
+
+        Plan(Template template, String @Nullable [] keys, Class<?>[] types, Object[] elements, String[] keyNames,
+                Class<?>[] keyTypes, int[] keyArguments, boolean returningKey) {
+            super(keys, types, elements, keyNames, keyTypes, keyArguments, returningKey);
+            this.template = template;
+            this.rendered = null;
+        }
+
+        Plan(Plan base, Object[] rendered) {
+            super(base);
+            this.template = base.template;
+            this.rendered = rendered;
+        }
     }
 
     /** The SQL, names and arguments of one rendering. */
@@ -131,17 +191,21 @@ final class Template {
 
     private static @Nullable Object valueOf(SqlCompiler.Param p, Object @Nullable [] values,
             @Nullable Map<?, ?> parameters) {
-        if (p.lookup && parameters != null) {
-            Object v = parameters.get(p.name);
-            if (v != null || parameters.containsKey(p.name)) {
-                return v;
-            }
+        Object v = parameters == null ? UNSET : supplied(p, parameters);
+        if (v != UNSET) {
+            return v;
         }
         return p.slot >= 0 && values != null ? values[p.slot] : null;
     }
 
-    ParsedSql parsed(Rendering r) {
-        return new ParsedSql(r.sql(), r.names().toArray(String[]::new), operation, generatedKeys, shape);
+    private ParsedSql parsed(Rendering r) {
+        return new ParsedSql(r.sql(), r.names().toArray(String[]::new), operation, generatedKeys, plan);
+    }
+
+    /** The JDBC SQL of a rendering with IN lists expanded, carrying that rendering's arguments. */
+    ParsedSql expanded(Rendering r) {
+        return new ParsedSql(r.sql(), r.names().toArray(String[]::new), operation, generatedKeys, new Plan(plan,
+                r.arguments().toArray()));
     }
 
     /** The JDBC SQL when there are no IN lists to expand. */
@@ -167,8 +231,38 @@ final class Template {
     }
 
     /**
-     * The JDBC arguments for one parameter set: the extracted values themselves when they are already in placeholder
-     * order, else one array.
+     * The JDBC arguments of a single execution: when each placeholder has a value of its own in the statement, the
+     * extracted values themselves, put in placeholder order in place and overridden by the parameters naming them;
+     * else one new array.
+     */
+    Object[] singleArguments(Object[] values, Map<?, ?> parameters) {
+        int[] c = cycles;
+        if (c == null) {
+            return arguments(values, parameters, -1);
+        }
+        for (int leader : c) {
+            Object first = values[leader];
+            int j = leader;
+            for (int k = params[j].slot; k != leader; k = params[j].slot) {
+                values[j] = values[k];
+                j = k;
+            }
+            values[j] = first;
+        }
+        if (lookups && !parameters.isEmpty()) {
+            for (int i = 0; i < params.length; i++) {
+                Object v = supplied(params[i], parameters);
+                if (v != UNSET) {
+                    values[i] = v;
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The JDBC arguments for one parameter set of an executemany (the values are shared by every set): the
+     * extracted values themselves when they are already in placeholder order, else one array.
      */
     Object[] arguments(Object[] values, Map<?, ?> parameters, int group) {
         if (identityArguments) {
@@ -177,12 +271,10 @@ final class Template {
         Object[] args = new Object[params.length];
         for (int i = 0; i < params.length; i++) {
             SqlCompiler.Param p = params[i];
-            if (p.lookup) {
-                Object v = parameters.get(p.name);
-                if (v != null || parameters.containsKey(p.name)) {
-                    args[i] = v;
-                    continue;
-                }
+            Object v = supplied(p, parameters);
+            if (v != UNSET) {
+                args[i] = v;
+                continue;
             }
             if (p.slot < 0) {
                 throw missing(p.name, group);
@@ -199,6 +291,15 @@ final class Template {
                 throw missing(p.name, -1);
             }
         }
+    }
+
+    /** The value {@code parameters} supply for {@code p} (possibly {@code null}), or {@link #UNSET}. */
+    private static @Nullable Object supplied(SqlCompiler.Param p, Map<?, ?> parameters) {
+        if (!p.lookup) {
+            return UNSET;
+        }
+        Object v = parameters.get(p.name);
+        return v != null || parameters.containsKey(p.name) ? v : UNSET;
     }
 
     static ArgumentException missing(String name, int group) {

@@ -1,19 +1,16 @@
 package dev.retort.engine.sql;
 
 import dev.retort.engine.schema.SqlType;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** {@code NOT x}, {@code EXISTS x}, {@code x ASC}, {@code x DESC}. */
-final class Unary<T> extends Expr<T> {
+final class Unary<T> extends Wrapper<T> {
 
     final Op op;
-    final Object operand;
 
     Unary(Op op, Object operand, SqlType<T> type) {
-        super(type);
+        super(type, operand);
         this.op = op;
-        this.operand = operand;
     }
 
     @Override
@@ -31,29 +28,17 @@ final class Unary<T> extends Expr<T> {
     }
 
     @Override
-    int shapeHash() {
-        return op.ordinal() * 31 + Shape.hash(operand);
+    int ownHash() {
+        return op.ordinal();
     }
 
     @Override
-    boolean sameShape(Element other) {
-        Unary<?> o = (Unary<?>) other;
-        return op == o.op && type.equals(o.type) && Shape.same(operand, o.operand);
+    boolean sameOwn(Wrapper<?> other) {
+        return op == ((Unary<?>) other).op && type.equals(other.type);
     }
 
     @Override
-    int binds(Object @Nullable [] out, int index, boolean nodes) {
-        return Shape.binds(operand, out, index, nodes);
-    }
-
-    @Override
-    Element stripped() {
-        Object s = Shape.strip(operand);
-        return s == operand ? this : new Unary<>(op, s, type);
-    }
-
-    @Override
-    void froms(List<Object> out) {
-        Shape.froms(operand, out);
+    Wrapper<T> around(Object newOperand) {
+        return new Unary<>(op, newOperand, type);
     }
 }

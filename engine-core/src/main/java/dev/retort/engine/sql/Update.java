@@ -2,16 +2,14 @@ package dev.retort.engine.sql;
 
 import dev.retort.engine.ExecutionOptions;
 import dev.retort.engine.internal.ParsedSql;
-import dev.retort.engine.schema.Column;
 import dev.retort.engine.schema.Table;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code UPDATE table SET ... WHERE ...}, SQLAlchemy's {@code update()}. Immutable: every method returns a copy. SET
  * columns are rendered in table order; execution parameters naming columns not set by {@link #values} add them.
  */
-public final class Update extends Dml {
+public final class Update extends ValuesDml<Update> {
 
     final Object[] where;
 
@@ -25,14 +23,9 @@ public final class Update extends Dml {
         this.where = where;
     }
 
-    /** Sets a column's value: a plain value (a bind parameter named after the column) or an expression. */
-    public Update values(Column<?> column, @Nullable Object value) {
-        return new Update(options, table, withValue(column, value), where, returning);
-    }
-
-    /** Sets the values of the named columns ({@code Unconsumed column names} for names that are not columns). */
-    public Update values(Map<String, ?> values) {
-        return new Update(options, table, withValues(values), where, returning);
+    @Override
+    Update copyWithValues(Object[] newValues) {
+        return new Update(options, table, newValues, where, returning);
     }
 
     /** Adds WHERE criteria, joined with AND. */
@@ -55,11 +48,6 @@ public final class Update extends Dml {
     @Override
     ParsedSql.Operation operation() {
         return ParsedSql.Operation.UPDATE;
-    }
-
-    @Override
-    String kind() {
-        return "UPDATE";
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.retort.engine.sql;
 
 import static dev.retort.engine.Sql.insert;
 import static dev.retort.engine.Sql.select;
+import static dev.retort.engine.Sql.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.engine.Connection;
@@ -18,6 +19,10 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** One compile per statement structure, counted hits and misses, the compiled_cache option, schema translation. */
@@ -74,6 +79,30 @@ class CompiledCacheTest {
     }
 
     @Test
+    void parametersAddColumnsBeyondTheSixtyFourthOfAWideTable() {
+        MetaData m = new MetaData();
+        Column<?>[] columns = new Column<?>[70];
+        columns[0] = Column.of("id", Types.INTEGER).primaryKey();
+        for (int i = 1; i < columns.length; i++) {
+            columns[i] = Column.of("c" + i, Types.INTEGER);
+        }
+        Table wide = new Table("wide", m, columns);
+        try (Engine engine = Engine.create("h2:mem:cache-wide"); Connection c = engine.connect()) {
+            m.createAll(engine);
+            CompiledCache cache = engine.compiledCache();
+            long misses = cache.misses();
+            c.execute(wide.insert(), Map.of("id", 1, "c65", 65));
+            c.execute(wide.insert(), Map.of("id", 2, "c66", 66));
+            c.execute(wide.insert(), Map.of("id", 3, "c65", 650));
+            assertThat(cache.misses() - misses).isEqualTo(2);
+            c.execute(update(wide).where(wide.c("id").eq(2)), Map.of("c69", 69));
+            assertThat(c.execute(select(wide.c("c65"), wide.c("c66"), wide.c("c69")).orderBy(wide.c("id"))).all())
+                    .extracting(r -> r.toList()).containsExactly(java.util.Arrays.asList(65, null, null),
+                            java.util.Arrays.asList(null, 66, 69), java.util.Arrays.asList(650, null, null));
+        }
+    }
+
+    @Test
     void compiledCacheOptionChoosesTheCacheOrNone() {
         try (Engine engine = h2("cache3"); Connection c = engine.connect()) {
             CompiledCache engineCache = engine.compiledCache();
@@ -99,6 +128,66 @@ class CompiledCacheTest {
             assertThat(disabled.compiledCache().capacity()).isZero();
             assertThat(disabled.compiledCache().misses() + disabled.compiledCache().hits()).isZero();
         }
+    }
+
+    @Test
+    void concurrentExecutionsShareOneSmallCacheAndKeepTheirOwnValues() throws Exception {
+        int threads = 4;
+        int rounds = 150;
+        int shapes = 6;
+        CompiledCache cache = new CompiledCache(3); // fewer entries than shapes: evictions race with lookups
+        try (Engine engine = Engine.builder("h2:mem:cache-concurrent").poolSize(threads)
+                .executionOptions(ExecutionOptions.empty().withCompiledCache(cache)).build()) {
+            t.metadata.createAll(engine);
+            try (Connection c = engine.begin()) {
+                for (int id = 1; id <= 10 + threads; id++) {
+                    c.execute(insert(t.users).values(t.users.id, id).values(t.users.name, "n" + id));
+                }
+                c.commit();
+            }
+            long before = cache.hits() + cache.misses();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<Integer>> done = new ArrayList<>();
+                for (int w = 0; w < threads; w++) {
+                    int worker = w;
+                    done.add(pool.submit(() -> executeShapes(engine, worker, rounds, shapes)));
+                }
+                int executions = 0;
+                for (Future<Integer> f : done) {
+                    executions += f.get(60, TimeUnit.SECONDS);
+                }
+                assertThat(cache.hits() + cache.misses() - before).isEqualTo(executions);
+                assertThat(cache.misses()).isGreaterThanOrEqualTo(shapes + 1);
+                assertThat(cache.hits()).isPositive();
+                assertThat(cache.size()).isEqualTo(cache.capacity());
+            } finally {
+                pool.shutdownNow();
+                assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+    }
+
+    /** Runs {@code rounds} executions of varying shape and values, checking every answer; returns the count. */
+    private int executeShapes(Engine engine, int worker, int rounds, int shapes) {
+        int own = 11 + worker;
+        int executions = 0;
+        try (Connection c = engine.connect()) {
+            for (int i = 0; i < rounds; i++) {
+                int id = 1 + (i * 7 + worker) % 10;
+                Select s = select(t.users.name).where(t.users.id.eq(id));
+                for (int k = 0; k < (i + worker) % shapes; k++) {
+                    s = s.where(t.users.id.lt(id + 1 + k));
+                }
+                assertThat(c.execute(s).scalar()).isEqualTo("n" + id);
+                String status = "w" + worker + "r" + i;
+                c.execute(update(t.users).where(t.users.id.eq(own)).values(t.users.status, status));
+                assertThat(c.execute(select(t.users.status).where(t.users.id.eq(own))).scalar()).isEqualTo(status);
+                executions += 3;
+            }
+            c.commit();
+        }
+        return executions;
     }
 
     @Test

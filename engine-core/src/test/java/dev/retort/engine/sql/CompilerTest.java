@@ -146,6 +146,16 @@ class CompilerTest {
     }
 
     @Test
+    void aSubqueryColumnRepeatingANameIsReferencedByItsLabel() {
+        Subquery sub = select(users.id, addresses.id).join(addresses).subquery();
+        String from = "FROM (SELECT users.id AS id, addresses.id AS id_1 FROM users JOIN addresses ON users.id = "
+                + "addresses.user_id) AS anon_1";
+        assertThat(select(sub).toString()).isEqualTo("SELECT anon_1.id, anon_1.id_1 " + from);
+        assertThat(select(sub.c(addresses.id)).toString()).isEqualTo("SELECT anon_1.id_1 " + from);
+        assertThat(select(sub.c(users.id)).toString()).isEqualTo("SELECT anon_1.id " + from);
+    }
+
+    @Test
     void scalarSubqueriesCorrelateWithTheEnclosingSelect() {
         ColumnElement<Object> count = select(func.count(addresses.id)).where(addresses.userId.eq(users.id))
                 .scalarSubquery();

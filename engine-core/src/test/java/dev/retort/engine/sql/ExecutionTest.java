@@ -88,6 +88,14 @@ class ExecutionTest {
                     Map.of("name", "c", "status", "new")));
             assertThat(c.execute(update(users).where(users.status.eq("new")).values(users.status, "old")).rowCount())
                     .isEqualTo(2);
+            // a parameter naming a column values() sets overrides its value; one naming an unset column adds it
+            assertThat(c.execute(update(users).where(users.name.eq("c")).values(users.status, "old"), Map.of(
+                    "status", "newer")).rowCount()).isEqualTo(1);
+            c.execute(update(users).where(users.name.eq("c")).values(users.status, "old"), Map.of("email", "c@x"));
+            assertThat(c.execute(select(users.status, users.email).where(users.name.eq("c"))).one().toList())
+                    .containsExactly("old", "c@x");
+            c.execute(update(users).where(users.name.eq("c")).values(users.status, "old"), Map.of("status", "newest"));
+            assertThat(c.execute(select(users.status).where(users.name.eq("c"))).scalar()).isEqualTo("newest");
             assertThat(c.execute(delete(users).where(users.name.eq("b"))).rowCount()).isEqualTo(1);
             Long count = c.execute(select(func.count(users.id))).scalar(Long.class);
             assertThat(count).isEqualTo(2L);
@@ -130,6 +138,12 @@ class ExecutionTest {
                     .where(addresses.email.isNull())).scalars().all()).containsExactly("ann");
             Subquery sub = select(users).where(users.name.eq("bob")).subquery();
             assertThat(c.execute(select(sub).where(sub.c("id").eq(bob))).one().get("name")).isEqualTo("bob");
+            Subquery pairs = select(users.id, addresses.id).join(addresses).subquery(); // two columns named id
+            ColumnElement<Integer> addressId = pairs.c(addresses.id);
+            List<Object> addressIds = c.execute(select(addresses.id).orderBy(addresses.id)).scalars().all();
+            assertThat(c.execute(select(addressId).orderBy(addressId)).scalars().all()).isEqualTo(addressIds);
+            assertThat(c.execute(select(pairs).where(addressId.eq((Integer) addressIds.get(1)))).one().toList())
+                    .containsExactly(bob, addressIds.get(1));
             ColumnElement<Object> count = select(func.count(addresses.id)).where(addresses.userId.eq(users.id))
                     .scalarSubquery();
             assertThat(c.execute(select(users.name, count.label("n")).orderBy(users.name)).all())

@@ -1,5 +1,11 @@
 package dev.retort.sample.ledger;
 
+import static dev.retort.engine.Sql.or;
+import static dev.retort.engine.Sql.select;
+import static dev.retort.engine.Sql.update;
+import static dev.retort.sample.ledger.LedgerTables.ACCOUNTS;
+import static dev.retort.sample.ledger.LedgerTables.TRANSFERS;
+
 import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
 import dev.retort.engine.ExecutionOptions;
@@ -7,7 +13,6 @@ import dev.retort.engine.NestedTransaction;
 import dev.retort.engine.Result;
 import dev.retort.engine.Row;
 import dev.retort.engine.Sql;
-import dev.retort.engine.TextClause;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -22,25 +27,13 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The ledger's operations. Every method is a Spring transaction; inside it, {@code engine.connect()} returns a branch
- * of that transaction's connection, so Retort, {@link JdbcClient} and the transaction manager share one JDBC
- * connection and one commit.
+ * The ledger's operations, written with the SQL expression language over {@link LedgerTables} (plus one
+ * {@code Sql.text()} example and one {@link JdbcClient} statement). Every method is a Spring transaction; inside it,
+ * {@code engine.connect()} returns a branch of that transaction's connection, so Retort, {@link JdbcClient} and the
+ * transaction manager share one JDBC connection and one commit.
  */
 @Service
 public class LedgerService {
-
-    private static final TextClause INSERT_ACCOUNT = Sql.text(
-            "INSERT INTO ledger_accounts (owner, balance) VALUES (:owner, :balance)");
-    private static final TextClause FIND_ACCOUNT = Sql.text(
-            "SELECT id, owner, balance FROM ledger_accounts WHERE id = :id");
-    private static final TextClause CREDIT = Sql.text(
-            "UPDATE ledger_accounts SET balance = balance + :amount WHERE id = :id");
-    private static final TextClause DEBIT = Sql.text(
-            "UPDATE ledger_accounts SET balance = balance - :amount WHERE id = :id AND balance >= :amount");
-    private static final TextClause TRANSFERS_OF = Sql.text("SELECT id, from_account, to_account, amount, created_at "
-            + "FROM ledger_transfers WHERE from_account = :id OR to_account = :id ORDER BY id");
-    private static final TextClause ALL_TRANSFERS = Sql.text(
-            "SELECT id, from_account, to_account, amount, created_at FROM ledger_transfers ORDER BY id");
 
     private final Engine engine;
     private final JdbcClient jdbc;
@@ -55,9 +48,9 @@ public class LedgerService {
     @Transactional
     public Account open(String owner, BigDecimal initialDeposit) {
         try (Connection conn = engine.connect()) {
-            Result insert = conn.execute(INSERT_ACCOUNT, Map.of("owner", owner, "balance", initialDeposit));
-            long id = insert.insertedPrimaryKey().orElseThrow().get(0, Long.class);
-            return new Account(id, owner, initialDeposit);
+            Result insert = conn.execute(ACCOUNTS.insert().values(ACCOUNTS.owner, owner).values(ACCOUNTS.balance,
+                    initialDeposit));
+            return new Account(insert.insertedPrimaryKey().orElseThrow().get(ACCOUNTS.id), owner, initialDeposit);
         }
     }
 
@@ -65,19 +58,25 @@ public class LedgerService {
     @Transactional(readOnly = true)
     public Account account(long id) {
         try (Connection conn = engine.connect()) {
-            return conn.execute(FIND_ACCOUNT, Map.of("id", id)).oneOrNone().map(r -> r.as(Account.class))
-                    .orElseThrow(() -> new AccountNotFoundException(id));
+            return find(conn, id);
         }
+    }
+
+    private static Account find(Connection conn, long id) {
+        return conn.execute(select(ACCOUNTS).where(ACCOUNTS.id.eq(id))).oneOrNone().map(LedgerService::account)
+                .orElseThrow(() -> new AccountNotFoundException(id));
+    }
+
+    private static Account account(Row row) {
+        return new Account(row.get(ACCOUNTS.id), row.get(ACCOUNTS.owner), row.get(ACCOUNTS.balance));
     }
 
     /** Adds money to an account. */
     @Transactional
     public Account deposit(long id, BigDecimal amount) {
         try (Connection conn = engine.connect()) {
-            if (conn.execute(CREDIT, Map.of("id", id, "amount", amount)).rowCount() == 0) {
-                throw new AccountNotFoundException(id);
-            }
-            return conn.execute(FIND_ACCOUNT, Map.of("id", id)).one().as(Account.class);
+            credit(conn, id, amount);
+            return find(conn, id);
         }
     }
 
@@ -114,16 +113,16 @@ public class LedgerService {
     }
 
     private static void credit(Connection conn, long id, BigDecimal amount) {
-        if (conn.execute(CREDIT, Map.of("id", id, "amount", amount)).rowCount() == 0) {
+        if (conn.execute(update(ACCOUNTS).where(ACCOUNTS.id.eq(id)).values(ACCOUNTS.balance,
+                ACCOUNTS.balance.plus(amount))).rowCount() == 0) {
             throw new AccountNotFoundException(id);
         }
     }
 
     private static void debit(Connection conn, long id, BigDecimal amount) {
-        if (conn.execute(DEBIT, Map.of("id", id, "amount", amount)).rowCount() == 0) {
-            if (conn.execute(FIND_ACCOUNT, Map.of("id", id)).first().isEmpty()) {
-                throw new AccountNotFoundException(id);
-            }
+        if (conn.execute(update(ACCOUNTS).where(ACCOUNTS.id.eq(id), ACCOUNTS.balance.ge(amount)).values(
+                ACCOUNTS.balance, ACCOUNTS.balance.minus(amount))).rowCount() == 0) {
+            find(conn, id); // throws when the account does not exist
             throw new InsufficientFundsException(id, amount);
         }
     }
@@ -168,9 +167,9 @@ public class LedgerService {
     @Transactional(readOnly = true)
     public Statement statement(long id) {
         try (Connection conn = engine.connect()) {
-            Account account = conn.execute(FIND_ACCOUNT, Map.of("id", id)).oneOrNone()
-                    .map(r -> r.as(Account.class)).orElseThrow(() -> new AccountNotFoundException(id));
-            return new Statement(account, conn.execute(TRANSFERS_OF, Map.of("id", id)).as(Transfer.class));
+            Account account = find(conn, id);
+            return new Statement(account, conn.execute(select(TRANSFERS).where(or(TRANSFERS.fromAccount.eq(id),
+                    TRANSFERS.toAccount.eq(id))).orderBy(TRANSFERS.id)).as(Transfer.class));
         }
     }
 
@@ -178,6 +177,7 @@ public class LedgerService {
     @Transactional(readOnly = true)
     public BigDecimal totalBalance() {
         try (Connection conn = engine.connect()) {
+            // the sample's one Sql.text() example: hand-written SQL runs beside the expression language
             return conn.scalar(Sql.text("SELECT COALESCE(SUM(balance), 0) FROM ledger_accounts"), Map.of(),
                     BigDecimal.class);
         }
@@ -193,11 +193,13 @@ public class LedgerService {
     public long exportCsv(Writer out) {
         long rows = 0;
         try (Connection conn = engine.connect()) {
-            Result result = conn.execute(ALL_TRANSFERS, Map.of(), ExecutionOptions.empty().withYieldPer(500));
+            Result result = conn.execute(select(TRANSFERS).orderBy(TRANSFERS.id), Map.of(), ExecutionOptions.empty()
+                    .withYieldPer(500));
             out.write("id,from_account,to_account,amount,created_at\n");
             for (Row row : result) {
-                out.write(row.get(0) + "," + row.get(1) + "," + row.get(2) + ","
-                        + row.get(3, BigDecimal.class).toPlainString() + "," + row.get(4, LocalDateTime.class) + "\n");
+                out.write(row.get(TRANSFERS.id) + "," + row.get(TRANSFERS.fromAccount) + "," + row.get(
+                        TRANSFERS.toAccount) + "," + row.get(TRANSFERS.amount).toPlainString() + "," + row.get(
+                                TRANSFERS.createdAt) + "\n");
                 rows++;
             }
             out.flush();
