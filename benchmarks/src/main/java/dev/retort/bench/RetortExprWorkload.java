@@ -96,14 +96,7 @@ final class RetortExprWorkload implements Workload {
 
     @Override
     public long streamAll() {
-        long sum = 0;
-        try (Connection conn = engine.connect();
-                Result result = conn.execute(select(users).executionOptions(STREAM))) {
-            for (Object age : result.scalars(3)) {
-                sum += (Integer) age;
-            }
-        }
-        return sum;
+        return RetortWorkload.sumOfAges(engine, select(users).executionOptions(STREAM));
     }
 
     @Override
