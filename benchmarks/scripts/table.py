@@ -8,7 +8,7 @@ Ratios are throughputs (and allocations) divided by those of the same workload a
 "x idiom" against JdbcTemplate's matching idiom (jdbcTemplateTx / jdbcTemplate). Floors missing from the files give
 "n/a". listenersAndMetrics is compared with LibraryBenchmark.pointSelect.
 When library retortExpr is present, a second table compares it with retort (the same workload written with
-Sql.text) and jooq (whose DSL renders SQL on every execution), workload by workload.
+Sql.text), jooq (plain SQL templates) and jooqDsl (jOOQ's DSL, rendered on every execution), workload by workload.
 CompileBenchmark results (parameter dialect) get a table of their own: each case's allocation per operation, and
 for the cases that execute, that allocation above driverSql's (the no-op execution's own cost); for hitSelect also
 above buildSelect's (what remains is the compiled-cache hit and the extraction of bind values).
@@ -74,16 +74,17 @@ def expression_table(table, score, alloc_of):
     cases = [(bench, db) for bench, db, lib, *_ in table if lib == "retortExpr"]
     if not cases:
         return
+    others = ("retort", "jooq", "jooqDsl")
     print()
-    print("| workload | db | retortExpr ops/s | × retort | × jooq | alloc B/op | alloc × retort | alloc × jooq |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    print("| workload | db | retortExpr ops/s | " + " | ".join(f"× {o}" for o in others) + " | alloc B/op | "
+          + " | ".join(f"alloc × {o}" for o in others) + " |")
+    print("|---|---|" + "---:|" * (2 + 2 * len(others)))
     for bench, db in cases:
         s = score[(bench, db, "retortExpr")]
         alloc = alloc_of[(bench, db, "retortExpr")]
-        print(f"| {bench} | {db} | {s:,.0f} | {ratio(s, score.get((bench, db, 'retort')))} "
-              f"| {ratio(s, score.get((bench, db, 'jooq')))} | {number(alloc)} "
-              f"| {ratio(alloc, alloc_of.get((bench, db, 'retort')))} "
-              f"| {ratio(alloc, alloc_of.get((bench, db, 'jooq')))} |")
+        print(f"| {bench} | {db} | {s:,.0f} | "
+              + " | ".join(ratio(s, score.get((bench, db, o))) for o in others) + f" | {number(alloc)} | "
+              + " | ".join(ratio(alloc, alloc_of.get((bench, db, o))) for o in others) + " |")
 
 
 def compile_table(compile_rows):

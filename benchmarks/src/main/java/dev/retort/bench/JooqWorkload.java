@@ -16,7 +16,10 @@ import org.jooq.Table;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
-/** jOOQ 3.19 with plain SQL templates, a hand-written record mapper and {@code transactionResult}. */
+/**
+ * jOOQ 3.19 with plain SQL templates, a hand-written record mapper and {@code transactionResult}
+ * ({@link JooqDslWorkload} is its DSL).
+ */
 final class JooqWorkload implements Workload {
 
     static final Table<?> USERS = table("users");
@@ -32,9 +35,14 @@ final class JooqWorkload implements Workload {
     private final DSLContext ctx;
 
     JooqWorkload(HikariDataSource ds, Database db) {
+        this.ctx = context(ds, db);
+    }
+
+    /** The context both jOOQ workloads use: the database's dialect, no execute logging, no banner. */
+    static DSLContext context(HikariDataSource ds, Database db) {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        this.ctx = DSL.using(ds, db == Database.h2 ? SQLDialect.H2 : SQLDialect.POSTGRES,
+        return DSL.using(ds, db == Database.h2 ? SQLDialect.H2 : SQLDialect.POSTGRES,
                 new Settings().withExecuteLogging(false));
     }
 

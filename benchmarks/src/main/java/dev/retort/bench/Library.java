@@ -8,14 +8,14 @@ import com.zaxxer.hikari.HikariDataSource;
  * {@code Engine.create(url)} is used, where connections stay out of autocommit and only the reset rollback remains;
  * {@code retortAutocommit} reads on an {@code isolation_level=AUTOCOMMIT} option engine (no transaction around a
  * single query, like the other libraries outside a transaction); {@code retortExpr} is {@code retort} written with
- * the SQL expression language, statements built per call (compare it with {@code retort} and {@code jooq}). The
+ * the SQL expression language, statements built per call (compare it with {@code retort} and {@code jooqDsl}). The
  * same-semantics floors: {@code jdbc} and {@code jdbcTemplate} read without a transaction (compare
  * {@code retortAutocommit} with them); {@code jdbcTx} and {@code jdbcTemplateTx} read inside a transaction that ends
  * at once (compare {@code retort} and {@code retortExpr} with them).
  */
 public enum Library {
     jdbc, jdbcTx, retort, retortPool, retortAutocommit, retortExpr, jdbcTemplate, jdbcTemplateTx, jdbcClient, jdbi,
-    jooq;
+    jooq, jooqDsl;
 
     Workload open(HikariDataSource ds, Database db) {
         return switch (this) {
@@ -32,6 +32,7 @@ public enum Library {
             case jdbcClient -> new JdbcClientWorkload(ds);
             case jdbi -> new JdbiWorkload(ds);
             case jooq -> new JooqWorkload(ds, db);
+            case jooqDsl -> new JooqDslWorkload(ds, db);
         };
     }
 }
