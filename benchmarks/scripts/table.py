@@ -10,8 +10,9 @@ Ratios are throughputs (and allocations) divided by those of the same workload a
 When library retortExpr is present, a second table compares it with retort (the same workload written with
 Sql.text), jooq (plain SQL templates) and jooqDsl (jOOQ's DSL, rendered on every execution), workload by workload.
 CompileBenchmark results (parameter dialect) get a table of their own: each case's allocation per operation, and
-for the cases that execute, that allocation above driverSql's (the no-op execution's own cost); for hitSelect also
-above buildSelect's (what remains is the compiled-cache hit and the extraction of bind values).
+for the cases that execute, that allocation above driverSql's (the no-op execution's own cost); for hitSelect and
+hitInsert also above buildSelect's / buildInsert's (what remains is the compiled-cache hit and the extraction of bind
+values).
 """
 import json
 import sys
@@ -20,7 +21,7 @@ TX_READS = {"pointSelect", "pointSelect4Threads", "fetch1000"}
 ORDER = ["pointSelect", "pointSelect4Threads", "fetch1000", "batchInsert1000", "txRoundTrip", "streamAll",
          "listenersAndMetrics"]
 COMPILE_ORDER = ["compileSelect", "compileInsert", "buildSelect", "hitSelect", "hitSelectBindparam", "textSelect",
-                 "hitInsert", "textInsert", "driverSql"]
+                 "buildInsert", "hitInsert", "textInsert", "driverSql"]
 
 
 def library_of(p):
@@ -91,16 +92,16 @@ def compile_table(compile_rows):
     if not compile_rows:
         return
     alloc = {(case, dialect): a for case, dialect, _, _, a in compile_rows}
-    print()
     print("| case | dialect | ops/s | ± error (99.9%) | alloc B/op | alloc − driverSql "
-          "| alloc − driverSql − buildSelect |")
+          "| alloc − driverSql − build* |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for case, dialect, s, err, a in compile_rows:
         floor = alloc.get(("driverSql", dialect))
-        build = alloc.get(("buildSelect", dialect))
+        build = {"hitSelect": alloc.get(("buildSelect", dialect)), "hitInsert": alloc.get(("buildInsert", dialect))}
         executes = case.startswith(("hit", "text"))
         net = number(a - floor) if executes and a is not None and floor is not None else ""
-        net_build = (number(a - floor - build) if case == "hitSelect" and None not in (a, floor, build) else "")
+        b = build.get(case)
+        net_build = number(a - floor - b) if None not in (a, floor, b) else ""
         print(f"| {case} | {dialect} | {s:,.0f} | {error(err)} | {number(a)} | {net} | {net_build} |")
 
 
@@ -126,6 +127,8 @@ def main(paths):
     if table:
         library_table(table, score, alloc_of)
         expression_table(table, score, alloc_of)
+    if table and compile_rows:
+        print()
     compile_table(compile_rows)
 
 

@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code compileSelect}, {@code compileInsert}: a cold compile ({@code statement.compile(dialect).sql()}, no
  *       cache) of {@code RetortExprWorkload}'s point select and single-row insert.</li>
- *   <li>{@code buildSelect}: only building the statement object, as every call of a user's code does.</li>
+ *   <li>{@code buildSelect}, {@code buildInsert}: only building the statement object, as every call of a user's
+ *       code does.</li>
  *   <li>{@code hitSelect}, {@code hitInsert}: build the statement and execute it — a compiled-cache hit (the cache
  *       is warm after the first call), bind-value extraction, and the no-op execution.</li>
  *   <li>{@code hitSelectBindparam}: the point select built once with {@code bindparam("id")}, executed with
@@ -44,8 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code Sql.text(...)} constants with a {@code Map} of parameters built per call.</li>
  *   <li>{@code driverSql}: the point select as driver SQL with positional values ({@code execDriverSql}), nothing
  *       to prepare: the floor of the no-op execution. The preparation's own allocation is a benchmark's
- *       {@code gc.alloc.rate.norm} minus this one's (and minus {@code buildSelect}'s for the {@code hit*}
- *       cases).</li>
+ *       {@code gc.alloc.rate.norm} minus this one's (and minus {@code buildSelect}'s or {@code buildInsert}'s
+ *       for {@code hitSelect} and {@code hitInsert}).</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -115,6 +116,11 @@ public class CompileBenchmark {
     @Benchmark
     public Select buildSelect() {
         return select(users).where(users.id.eq(randomId()));
+    }
+
+    @Benchmark
+    public Insert buildInsert() {
+        return newInsert();
     }
 
     @Benchmark
