@@ -12,7 +12,6 @@ import static dev.retort.bench.JooqWorkload.USERS;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.jooq.BatchBindStep;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -45,12 +44,9 @@ final class JooqDslWorkload implements Workload {
     public long batchInsert1000(List<User> users) {
         return ctx.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            BatchBindStep batch = tx.batch(tx.insertInto(USERS, NAME, EMAIL, AGE, ACTIVE, CREATED)
-                    .values((String) null, (String) null, (Integer) null, (Boolean) null, (LocalDateTime) null));
-            for (User u : users) {
-                batch.bind(u.name(), u.email(), u.age(), u.active(), u.created());
-            }
-            return (long) batch.execute().length;
+            return JooqWorkload.executeBatch(tx.batch(tx.insertInto(USERS, NAME, EMAIL, AGE, ACTIVE, CREATED)
+                    .values((String) null, (String) null, (Integer) null, (Boolean) null, (LocalDateTime) null)),
+                    users);
         });
     }
 
@@ -58,9 +54,7 @@ final class JooqDslWorkload implements Workload {
     public User txRoundTrip(User user) {
         return ctx.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            Long id = tx.insertInto(USERS, NAME, EMAIL, AGE, ACTIVE, CREATED)
-                    .values(user.name(), user.email(), user.age(), user.active(), user.created())
-                    .returningResult(ID).fetchOne().value1();
+            Long id = JooqWorkload.insertReturningId(tx, user);
             return tx.select(ID, NAME, EMAIL, AGE, ACTIVE, CREATED).from(USERS).where(ID.eq(id)).fetchSingle(MAPPER);
         });
     }
