@@ -4,6 +4,9 @@
 #   benchmarks/scripts/focused.sh [h2|postgres] [forks] [extra libraries, e.g. retortExpr,jooq]
 # (defaults: h2, 3 forks, none). Writes focused-<db>-reads.json and focused-<db>-writes.json into the current
 # directory and prints their table.
+# Extra libraries join both parts. retortExpr (Retort's SQL expression language, statements built per call) with jooq
+# and jooqDsl is the expression language's comparison: table.py then adds a table of retortExpr against retort (the
+# same workload with Sql.text), jooq and jooqDsl: focused.sh h2 3 retortExpr,jooq,jooqDsl (about 22 minutes).
 # Reads (pointSelect, pointSelect4Threads, fetch1000): jdbc, jdbcTx, jdbcTemplate, jdbcTemplateTx, retort,
 # retortAutocommit. Writes and streaming (streamAll, txRoundTrip, batchInsert1000), which run in a transaction in every
 # library: jdbc, jdbcTemplate, retort. Per fork 2 x 1 s warm-up and 3 x 2 s measured (about 9.5 s with JVM start and

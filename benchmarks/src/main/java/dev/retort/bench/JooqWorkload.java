@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.table;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.jooq.BatchBindStep;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -16,7 +17,10 @@ import org.jooq.Table;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
-/** jOOQ 3.19 with plain SQL templates, a hand-written record mapper and {@code transactionResult}. */
+/**
+ * jOOQ 3.19 with plain SQL templates, a hand-written record mapper and {@code transactionResult}
+ * ({@link JooqDslWorkload} is its DSL).
+ */
 final class JooqWorkload implements Workload {
 
     static final Table<?> USERS = table("users");
@@ -32,9 +36,14 @@ final class JooqWorkload implements Workload {
     private final DSLContext ctx;
 
     JooqWorkload(HikariDataSource ds, Database db) {
+        this.ctx = context(ds, db);
+    }
+
+    /** The context both jOOQ workloads use: the database's dialect, no execute logging, no banner. */
+    static DSLContext context(HikariDataSource ds, Database db) {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        this.ctx = DSL.using(ds, db == Database.h2 ? SQLDialect.H2 : SQLDialect.POSTGRES,
+        return DSL.using(ds, db == Database.h2 ? SQLDialect.H2 : SQLDialect.POSTGRES,
                 new Settings().withExecuteLogging(false));
     }
 
@@ -50,23 +59,30 @@ final class JooqWorkload implements Workload {
 
     @Override
     public long batchInsert1000(List<User> users) {
-        return ctx.transactionResult(cfg -> {
-            var batch = DSL.using(cfg).batch(DSL.using(cfg).query(INSERT, new Object[5]));
-            for (User u : users) {
-                batch.bind(u.name(), u.email(), u.age(), u.active(), u.created());
-            }
-            return (long) batch.execute().length;
-        });
+        return ctx.transactionResult(cfg -> executeBatch(DSL.using(cfg).batch(DSL.using(cfg).query(INSERT,
+                new Object[5])), users));
+    }
+
+    /** Binds every user's five column values to {@code batch} and executes it; returns the number of rows. */
+    static long executeBatch(BatchBindStep batch, List<User> users) {
+        for (User u : users) {
+            batch.bind(u.name(), u.email(), u.age(), u.active(), u.created());
+        }
+        return batch.execute().length;
+    }
+
+    /** {@code INSERT ... RETURNING id} with the DSL (as both jOOQ workloads insert one row). */
+    static Long insertReturningId(DSLContext tx, User user) {
+        return tx.insertInto(USERS, NAME, EMAIL, AGE, ACTIVE, CREATED)
+                .values(user.name(), user.email(), user.age(), user.active(), user.created())
+                .returningResult(ID).fetchOne().value1();
     }
 
     @Override
     public User txRoundTrip(User user) {
         return ctx.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            Long id = tx.insertInto(USERS, NAME, EMAIL, AGE, ACTIVE, CREATED)
-                    .values(user.name(), user.email(), user.age(), user.active(), user.created())
-                    .returningResult(ID).fetchOne().value1();
-            return tx.resultQuery(SELECT_BY_ID, id).fetchSingle(MAPPER);
+            return tx.resultQuery(SELECT_BY_ID, insertReturningId(tx, user)).fetchSingle(MAPPER);
         });
     }
 

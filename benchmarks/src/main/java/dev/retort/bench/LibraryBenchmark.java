@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 3)
 public class LibraryBenchmark {
 
-    @Param({"jdbc", "jdbcTx", "retort", "retortPool", "retortAutocommit", "jdbcTemplate", "jdbcTemplateTx", "jdbcClient",
-            "jdbi", "jooq"})
+    @Param({"jdbc", "jdbcTx", "retort", "retortPool", "retortAutocommit", "retortExpr", "jdbcTemplate",
+            "jdbcTemplateTx", "jdbcClient", "jdbi", "jooq", "jooqDsl"})
     public Library library;
 
     @Param({"h2", "postgres"})

@@ -3,6 +3,7 @@ package dev.retort.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
+import dev.retort.engine.Executable;
 import dev.retort.engine.ExecutionOptions;
 import dev.retort.engine.IsolationLevel;
 import dev.retort.engine.Result;
@@ -102,8 +103,13 @@ final class RetortWorkload implements Workload {
 
     @Override
     public long streamAll() {
+        return sumOfAges(reads, ALL);
+    }
+
+    /** Runs {@code statement} (all columns of {@code users}) on a connection of {@code engine}, summing {@code age}. */
+    static long sumOfAges(Engine engine, Executable statement) {
         long sum = 0;
-        try (Connection conn = reads.connect(); Result result = conn.execute(ALL)) {
+        try (Connection conn = engine.connect(); Result result = conn.execute(statement)) {
             for (Object age : result.scalars(3)) {
                 sum += (Integer) age;
             }
