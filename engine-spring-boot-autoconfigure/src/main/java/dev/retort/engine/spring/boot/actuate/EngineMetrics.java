@@ -177,6 +177,7 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
             pool.addListener(metrics); // firstConnect: HikariCP's own meters
             for (Replica replica : engine.replicas()) {
                 bindPool(registry, replica.pool(), poolTags(base, "replica", replica.url()));
+                replica.pool().addListener(new HikariMeters(registry, replica.pool(), engineName));
             }
         }
         return metrics;
@@ -331,31 +332,38 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
     /** A new pool instance (the first, or the one after {@code dispose()}): bind HikariCP's own meters to it. */
     @Override
     public void firstConnect(java.sql.Connection dbapi, ConnectionRecord record) {
-        bindHikariMetrics();
+        HikariMeters.bind(registry, poolOf(engine), engineName);
     }
 
     /**
-     * Gives the engine's HikariCP pool a Micrometer metrics tracker, unless one is set already (HikariCP accepts it
-     * only once; Spring Boot sets it for {@code DataSource} beans).
-     *
-     * @return whether this call bound it
+     * HikariCP's own {@code hikaricp.*} meters (tag {@code pool} = the HikariCP pool name) for one pool the engine
+     * built itself: the primary's or a replica's. Bound at the pool's first connection, when HikariCP has started.
      */
-    boolean bindHikariMetrics() {
-        Pool pool = poolOf(engine);
-        HikariDataSource hikari = pool != null ? pool.hikariDataSource() : null;
-        if (hikari == null) {
-            return false;
+    private record HikariMeters(MeterRegistry registry, Pool pool, String engineName) implements PoolListener {
+
+        @Override
+        public void firstConnect(java.sql.Connection dbapi, ConnectionRecord record) {
+            bind(registry, pool, engineName);
         }
-        synchronized (hikari) {
-            if (hikari.getMetricsTrackerFactory() != null || hikari.getMetricRegistry() != null) {
-                return false;
+
+        /**
+         * Gives {@code pool}'s HikariCP pool a Micrometer metrics tracker, unless one is set already (HikariCP accepts
+         * it only once; Spring Boot sets it for {@code DataSource} beans).
+         */
+        static void bind(MeterRegistry registry, @Nullable Pool pool, String engineName) {
+            HikariDataSource hikari = pool != null ? pool.hikariDataSource() : null;
+            if (hikari == null) {
+                return;
             }
-            try {
-                hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
-                return true;
-            } catch (IllegalStateException e) {
-                LOG.debug("HikariCP metrics already bound for engine {}", engineName, e);
-                return false;
+            synchronized (hikari) {
+                if (hikari.getMetricsTrackerFactory() != null || hikari.getMetricRegistry() != null) {
+                    return;
+                }
+                try {
+                    hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+                } catch (IllegalStateException e) {
+                    LOG.debug("HikariCP metrics already bound for engine {}", engineName, e);
+                }
             }
         }
     }

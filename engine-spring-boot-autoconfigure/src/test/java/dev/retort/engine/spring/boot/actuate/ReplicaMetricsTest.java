@@ -36,6 +36,21 @@ class ReplicaMetricsTest {
     }
 
     @Test
+    void everyPoolHasHikariCpsOwnMetersUnderItsPoolName() {
+        try (Engine engine = Engine.builder(WhoAmI.h2("primary")).loggingName("main").poolSize(2).maxOverflow(0)
+                .replicas(WhoAmI.h2("replica")).build()) {
+            EngineMetrics.bindTo(engine, "main", registry);
+            engine.connectDirect(ExecutionOptions.empty().withReadOnly(true)).close();
+            engine.connect().close();
+            assertThat(registry.find("hikaricp.connections.max").gauges()).hasSize(2);
+            assertThat(registry.get("hikaricp.connections.max").tag("pool", "retort-main").gauge().value())
+                    .isEqualTo(2.0);
+            assertThat(registry.get("hikaricp.connections.max").tag("pool", "retort-main-replica1").gauge().value())
+                    .isEqualTo(2.0);
+        }
+    }
+
+    @Test
     void theHostTagListsThePoolsHosts() {
         try (Engine engine = Engine.builder("postgresql://u:pw@127.0.0.1:5459,127.0.0.1:5458/db")
                 .replicas(EngineUrl.parse("postgresql://127.0.0.1:5457/db")).build()) {
