@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * so each concept is timed once. An option engine
  * ({@link Engine#executionOptions}) shares its parent's listeners, so it is counted under its parent's name.
  */
-public final class EngineMetrics implements ConnectionListener, PoolListener {
+public final class EngineMetrics implements ConnectionListener {
 
     /** Timer of statement executions. */
     public static final String STATEMENTS = "retort.statements";
@@ -86,7 +86,6 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineMetrics.class);
 
-    private final Engine engine;
     private final String engineName;
     private final MeterRegistry registry;
     private final String startKey;
@@ -98,8 +97,7 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
     private final Timer @Nullable [] rollbacks;
     private final DistributionSummary rowsFetched;
 
-    private EngineMetrics(Engine engine, String engineName, MeterRegistry registry, Set<Timers> timers) {
-        this.engine = engine;
+    private EngineMetrics(String engineName, MeterRegistry registry, Set<Timers> timers) {
         this.engineName = engineName;
         this.registry = registry;
         this.startKey = "retort.metrics.start@" + System.identityHashCode(this);
@@ -168,13 +166,13 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
                 return existing;
             }
         }
-        EngineMetrics metrics = new EngineMetrics(engine, engineName, registry, timers);
+        EngineMetrics metrics = new EngineMetrics(engineName, registry, timers);
         engine.addListener(metrics);
         Pool pool = poolOf(engine);
         if (pool != null) {
             Tags base = Tags.of("engine", engineName);
             bindPool(registry, pool, poolTags(base, "primary", engine.url()));
-            pool.addListener(metrics); // firstConnect: HikariCP's own meters
+            pool.addListener(new HikariMeters(registry, pool, engineName));
             for (Replica replica : engine.replicas()) {
                 bindPool(registry, replica.pool(), poolTags(base, "replica", replica.url()));
                 replica.pool().addListener(new HikariMeters(registry, replica.pool(), engineName));
@@ -329,29 +327,20 @@ public final class EngineMetrics implements ConnectionListener, PoolListener {
 
     // ------------------------------------------------------------ pool
 
-    /** A new pool instance (the first, or the one after {@code dispose()}): bind HikariCP's own meters to it. */
-    @Override
-    public void firstConnect(java.sql.Connection dbapi, ConnectionRecord record) {
-        HikariMeters.bind(registry, poolOf(engine), engineName);
-    }
-
     /**
      * HikariCP's own {@code hikaricp.*} meters (tag {@code pool} = the HikariCP pool name) for one pool the engine
-     * built itself: the primary's or a replica's. Bound at the pool's first connection, when HikariCP has started.
+     * built itself: the primary's or a replica's. Bound at the pool's first connection, when HikariCP has started
+     * (the first, or the first after {@code dispose()}).
      */
     private record HikariMeters(MeterRegistry registry, Pool pool, String engineName) implements PoolListener {
 
+        /**
+         * Gives the pool's HikariCP pool a Micrometer metrics tracker, unless one is set already (HikariCP accepts it
+         * only once; Spring Boot sets it for {@code DataSource} beans).
+         */
         @Override
         public void firstConnect(java.sql.Connection dbapi, ConnectionRecord record) {
-            bind(registry, pool, engineName);
-        }
-
-        /**
-         * Gives {@code pool}'s HikariCP pool a Micrometer metrics tracker, unless one is set already (HikariCP accepts
-         * it only once; Spring Boot sets it for {@code DataSource} beans).
-         */
-        static void bind(MeterRegistry registry, @Nullable Pool pool, String engineName) {
-            HikariDataSource hikari = pool != null ? pool.hikariDataSource() : null;
+            HikariDataSource hikari = pool.hikariDataSource();
             if (hikari == null) {
                 return;
             }
